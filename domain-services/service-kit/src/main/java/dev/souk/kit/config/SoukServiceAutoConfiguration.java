@@ -1,0 +1,67 @@
+package dev.souk.kit.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.souk.kit.problem.BodySizeLimitFilter;
+import dev.souk.kit.problem.ProblemAdvice;
+import dev.souk.kit.problem.ProblemErrorController;
+import dev.souk.kit.problem.ProblemWriter;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The web defaults every Souk service shares: problem+json everywhere, a body size limit, OpenAPI metadata. */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class SoukServiceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemAdvice problemAdvice() {
+        return new ProblemAdvice();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${souk.http.max-body-size}") DataSize maxBodySize,
+                                                                    ProblemWriter problemWriter) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), problemWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Swagger's "Try it out" calls the same origin, so it works both on the service and through the gateway. */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI soukOpenApi(@Value("${spring.application.name}") String application,
+                        @Value("${souk.service.description:}") String description) {
+        return new OpenAPI()
+                .info(new Info().title("Souk " + application).version("v1").description(description))
+                .servers(List.of(new Server().url("/").description("this origin (gateway or service)")));
+    }
+}
