@@ -3,6 +3,7 @@ package dev.souk.kit.config;
 import org.springframework.boot.DefaultPropertiesPropertySource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
@@ -17,19 +18,37 @@ import java.util.Map;
  * error rendering) at the lowest precedence, so a service's own file, the config server and environment
  * variables all override them.
  */
-public class SoukDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor {
+public class SoukDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "souk-kit-defaults.properties";
+    static final String POSTGRES_DEFAULTS = "souk-kit-postgres-defaults.properties";
+    static final String POSTGRES_PROFILE = "postgres";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        try {
-            Map<String, Object> defaults = new HashMap<>();
-            PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS))
-                    .forEach((key, value) -> defaults.put(key.toString(), value));
-            DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + DEFAULTS, e);
+        Map<String, Object> defaults = new HashMap<>();
+        // the postgres profile's values win over the embedded ones, so they are loaded last
+        load(DEFAULTS, defaults);
+        if (environment.matchesProfiles(POSTGRES_PROFILE)) {
+            load(POSTGRES_DEFAULTS, defaults);
+            String applicationName = environment.getProperty("spring.application.name", "souk");
+            defaults.put("souk.db.name", "souk_" + applicationName.replace("-service", "").replace('-', '_'));
         }
+        DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
+    }
+
+    private static void load(String resource, Map<String, Object> into) {
+        try {
+            PropertiesLoaderUtils.loadProperties(new ClassPathResource(resource))
+                    .forEach((key, value) -> into.put(key.toString(), value));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    /** After the config data (application.yml, profiles) is loaded, so active profiles are known. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 }
