@@ -1,0 +1,99 @@
+package dev.souk.hub.errors;
+
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.souk.hub.downstream.DownstreamCalls;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+/**
+ * How every HTTP-facing route answers a failure: RFC 9457 application/problem+json with a
+ * stable {@code code}, never a stack trace. HTTP routes opt in with
+ * {@code .routeConfigurationId(ProblemResponses.ID)}; the direct routes they call let
+ * exceptions travel back to them.
+ */
+@Component
+public class ProblemResponses extends RouteConfigurationBuilder {
+
+    public static final String ID = "http-problem-responses";
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String REQUEST_PATH = "soukRequestPath";
+
+    private final ObjectMapper json;
+    private final int retryAfterSeconds;
+
+    public ProblemResponses(ObjectMapper json, @Value("${souk.hub.retry-after-seconds}") int retryAfterSeconds) {
+        this.json = json;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public void configuration() {
+        RouteConfigurationDefinition configuration = routeConfiguration(ID);
+        // remember the request path before downstream calls replace the headers
+        configuration.interceptFrom().setProperty(REQUEST_PATH, header(Exchange.HTTP_PATH));
+
+        configuration.onException(InvalidRequestException.class).handled(true)
+                .process(problem(400, "VALIDATION_FAILED", "Invalid request"));
+        configuration.onException(ResourceNotFoundException.class).handled(true)
+                .process(problem(404, "NOT_FOUND", "Not found"));
+        configuration.onException(DownstreamUnavailableException.class, CallNotPermittedException.class,
+                        TimeoutException.class, IOException.class).handled(true)
+                .log(LoggingLevel.WARN, "${exchangeProperty." + DownstreamCalls.SERVICE
+                        + "} unavailable: ${exception.message}")
+                .process(unavailable());
+        configuration.onException(DownstreamRejectedException.class).handled(true)
+                .log(LoggingLevel.ERROR, "${exception.message}")
+                .process(problem(502, "BAD_GATEWAY", "Bad gateway"));
+        configuration.onException(Exception.class).handled(true).logHandled(true)
+                .process(exchange -> write(exchange, 500, "INTERNAL_ERROR", "Internal error",
+                        "The request could not be processed"));
+    }
+
+    private Processor problem(int status, String code, String title) {
+        return exchange -> write(exchange, status, code, title, caught(exchange).getMessage());
+    }
+
+    private Processor unavailable() {
+        return exchange -> {
+            String service = exchange.getProperty(DownstreamCalls.SERVICE, String.class);
+            String detail = (service == null ? "A service this request needs" : service)
+                    + " is unavailable, retry later";
+            write(exchange, 503, "SERVICE_UNAVAILABLE", "Service unavailable", detail);
+            exchange.getMessage().setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        };
+    }
+
+    private void write(Exchange exchange, int status, String code, String title, String detail) throws IOException {
+        ObjectNode problem = json.createObjectNode();
+        problem.put("type", "https://souk.dev/problems/" + code.toLowerCase().replace('_', '-'));
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        String path = exchange.getProperty(REQUEST_PATH, String.class);
+        if (path != null) {
+            problem.put("instance", path);
+        }
+        problem.put("code", code);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
+        exchange.getMessage().setBody(json.writeValueAsString(problem));
+    }
+
+    private static Throwable caught(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return caught != null ? caught : new IllegalStateException("unknown failure");
+    }
+}

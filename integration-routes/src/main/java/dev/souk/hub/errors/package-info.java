@@ -1,0 +1,2 @@
+/** Failures of HTTP-facing routes and their problem+json answers. */
+package dev.souk.hub.errors;

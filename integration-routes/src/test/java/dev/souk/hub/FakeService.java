@@ -1,0 +1,118 @@
+package dev.souk.hub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for a domain service: answers canned JSON per path (and
+ * query), records what it was asked, and can be stopped to look like a crashed service.
+ */
+public final class FakeService {
+
+    private record Answer(int status, String contentType, String body, boolean hang) {
+    }
+
+    private final String name;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<URI> requests = new CopyOnWriteArrayList<>();
+    private final AtomicReference<CountDownLatch> hangRelease = new AtomicReference<>(new CountDownLatch(1));
+    private volatile HttpServer server;
+    private volatile int port;
+
+    public FakeService(String name) {
+        this.name = name;
+        start();
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            created.createContext("/", this::handle);
+            created.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            created.start();
+            port = created.getAddress().getPort();
+            server = created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start fake " + name + " on port " + port, e);
+        }
+    }
+
+    /** Stops listening: connections are refused until {@link #start()} (same port). */
+    public synchronized void stop() {
+        if (server != null) {
+            releaseHangingRequests();
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public String uri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void answerJson(String pathAndQuery, int status, String json) {
+        String type = status >= 400 ? "application/problem+json" : "application/json";
+        answers.put(pathAndQuery, new Answer(status, type, json, false));
+    }
+
+    /** The request to this path never gets an answer until the test releases it. */
+    public void hangOn(String pathAndQuery) {
+        answers.put(pathAndQuery, new Answer(200, "application/json", "[]", true));
+    }
+
+    public void releaseHangingRequests() {
+        hangRelease.getAndSet(new CountDownLatch(1)).countDown();
+    }
+
+    public List<URI> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void reset() {
+        releaseHangingRequests();
+        answers.clear();
+        requests.clear();
+        start();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        requests.add(uri);
+        String key = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        Answer answer = answers.getOrDefault(key, new Answer(404, "application/problem+json",
+                "{\"status\":404,\"code\":\"NOT_FOUND\",\"title\":\"Not found\"}", false));
+        if (answer.hang()) {
+            try {
+                hangRelease.get().await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        try {
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException clientGone) {
+            // the hub gave up waiting: nothing to answer
+        } finally {
+            exchange.close();
+        }
+    }
+}

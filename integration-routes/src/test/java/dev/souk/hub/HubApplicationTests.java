@@ -1,0 +1,89 @@
+package dev.souk.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class HubApplicationTests extends HubTestSupport {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void cockpitIsServedAndTheConfiguredAdminCanLogIn() throws Exception {
+        // given a browser session on the welcome page (it hands out the CSRF token)
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        HttpResponse<String> welcome = browser.send(HttpRequest.newBuilder(hub("/camunda/app/welcome/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(welcome.statusCode()).isEqualTo(200);
+        String csrf = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+
+        // when the admin logs in to Cockpit with the configured password, and someone else with a wrong one
+        HttpResponse<String> admin = browser.send(login(csrf, "admin", "test-admin-secret"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> intruder = browser.send(login(csrf, "admin", "guess"), HttpResponse.BodyHandlers.ofString());
+
+        // then
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("\"userId\":\"admin\"").contains("cockpit");
+        assertThat(intruder.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void engineRunsJobsAndKeepsActivityHistoryByDefault() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        assertThat(configuration.getJobExecutor().isActive()).isTrue();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("activity");
+        assertThat(engine.getIdentityService().checkPassword("admin", "test-admin-secret")).isTrue();
+    }
+
+    @Test
+    void hawtioShowsTheCamelRoutes() throws Exception {
+        HttpResponse<String> console = get("/actuator/hawtio/");
+        HttpResponse<String> routes = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
+
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).containsIgnoringCase("hawtio");
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body())
+                .contains("name=\\\"catalog-product-with-availability\\\"")
+                .contains("name=\\\"product-service-get-product\\\"")
+                .contains("name=\\\"inventory-service-get-stock\\\"");
+    }
+
+    @Test
+    void healthAndMetricsAreExposed() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("application=\"integration-hub\"");
+    }
+
+    private HttpRequest login(String csrf, String username, String password) {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(hub("/camunda/api/admin/auth/user/default/login/cockpit"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+    }
+}
