@@ -31,6 +31,20 @@ public final class ProblemCodes {
     public static final String RESERVATION_COMMITTED = "RESERVATION_COMMITTED";
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
+    public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";
+    public static final String ORDER_EXISTS = "ORDER_EXISTS";
+    public static final String ORDER_NOT_PENDING = "ORDER_NOT_PENDING";
+    public static final String ORDER_NOT_CANCELLABLE = "ORDER_NOT_CANCELLABLE";
+    public static final String ORDER_NOT_CONFIRMED = "ORDER_NOT_CONFIRMED";
+    public static final String PAYMENT_NOT_FOUND = "PAYMENT_NOT_FOUND";
+    public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
+    public static final String PAYMENT_PROVIDER_UNAVAILABLE = "PAYMENT_PROVIDER_UNAVAILABLE";
+    public static final String PAYMENT_ALREADY_COMPLETED = "PAYMENT_ALREADY_COMPLETED";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String SHIPMENT_NOT_FOUND = "SHIPMENT_NOT_FOUND";
+    public static final String SHIPMENT_ALREADY_SHIPPED = "SHIPMENT_ALREADY_SHIPPED";
+    public static final String INVALID_SHIPMENT_TRANSITION = "INVALID_SHIPMENT_TRANSITION";
+
     private ProblemCodes() {
     }
 }

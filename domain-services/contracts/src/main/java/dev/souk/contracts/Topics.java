@@ -8,6 +8,7 @@ public final class Topics {
     public static final String ORDER_CREATED = "order-created";
     public static final String ORDER_CONFIRMED = "order-confirmed";
     public static final String ORDER_CANCELLED = "order-cancelled";
+    public static final String ORDER_COMPLETED = "order-completed";
     public static final String PAYMENT_EVENTS = "payment-events";
     public static final String CART_EVENTS = "cart-events";
     public static final String USER_EVENTS = "user-events";
@@ -17,7 +18,7 @@ public final class Topics {
     public static final String REVIEW_EVENTS = "review-events";
 
     public static final List<String> ALL = List.of(
-            ORDER_CREATED, ORDER_CONFIRMED, ORDER_CANCELLED, PAYMENT_EVENTS, CART_EVENTS,
+            ORDER_CREATED, ORDER_CONFIRMED, ORDER_CANCELLED, ORDER_COMPLETED, PAYMENT_EVENTS, CART_EVENTS,
             USER_EVENTS, PRODUCT_EVENTS, INVENTORY_EVENTS, DELIVERY_EVENTS, REVIEW_EVENTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".DLT";
