@@ -28,7 +28,6 @@ public final class ProblemCodes {
     public static final String RESERVATION_NOT_FOUND = "RESERVATION_NOT_FOUND";
     public static final String RESERVATION_MISMATCH = "RESERVATION_MISMATCH";
     public static final String RESERVATION_RELEASED = "RESERVATION_RELEASED";
-    public static final String RESERVATION_COMMITTED = "RESERVATION_COMMITTED";
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     public static final String ORDER_NOT_FOUND = "ORDER_NOT_FOUND";

@@ -70,10 +70,23 @@ class InventoryApiTests {
         command("commit", order).andExpect(status().isOk());
         assertLevel(product, "v", 7, 0);
 
-        command("release", order)
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("RESERVATION_COMMITTED"));
         assertThat(events(order)).containsExactly("StockReserved", "StockCommitted");
+    }
+
+    @Test
+    void releasingACommittedOrderPutsItsUnitsBackOnTheShelf() throws Exception {
+        String product = newId("p");
+        String order = newId("o");
+        setStock(product, "v", 10);
+        reserve(order, line(product, "v", 4)).andExpect(status().isCreated());
+        command("commit", order).andExpect(status().isOk());
+        assertLevel(product, "v", 6, 0);
+
+        command("release", order).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+        command("release", order).andExpect(status().isOk());
+
+        assertLevel(product, "v", 10, 0);
+        assertThat(events(order)).containsExactly("StockReserved", "StockCommitted", "StockReleased");
     }
 
     @Test

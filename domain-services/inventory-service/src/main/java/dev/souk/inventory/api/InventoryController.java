@@ -123,7 +123,9 @@ public class InventoryController {
     }
 
     @PostMapping("/release")
-    @Operation(summary = "Give an order's held stock back", description = "Idempotent; an order released before it reserved can no longer reserve.")
+    @Operation(summary = "Give an order's stock back to sale",
+            description = "Held units are released; units already committed (sold but not shipped) return to the shelf. "
+                    + "Idempotent; an order released before it reserved can no longer reserve.")
     ReservationResponse release(@Valid @RequestBody OrderRequest request) {
         return ReservationResponse.of(reservations.release(request.orderId()));
     }

@@ -132,10 +132,16 @@ public class ReservationService {
         }
         return switch (reservation.status()) {
             case RELEASED -> reservation;
-            case COMMITTED -> throw ApiException.conflict(ProblemCodes.RESERVATION_COMMITTED,
-                    "The stock of order " + orderId + " is already sold and cannot be released.");
-            case RESERVED -> {
-                reservation.lines().forEach(l -> stock.release(l.productId(), l.variantId(), l.quantity(), now));
+            case RESERVED, COMMITTED -> {
+                // a committed order that is cancelled before it ships puts its sold units back on the shelf
+                boolean sold = reservation.status() == Status.COMMITTED;
+                reservation.lines().forEach(l -> {
+                    if (sold) {
+                        stock.restock(l.productId(), l.variantId(), l.quantity(), now);
+                    } else {
+                        stock.release(l.productId(), l.variantId(), l.quantity(), now);
+                    }
+                });
                 reservations.setStatus(orderId, Status.RELEASED, now);
                 outbox.record(new StockReleased(orderId, eventLines(reservation.lines())));
                 yield reservations.find(orderId).orElseThrow();

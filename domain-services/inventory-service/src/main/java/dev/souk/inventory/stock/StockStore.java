@@ -72,6 +72,12 @@ public class StockStore {
                 quantity, quantity, Timestamp.from(now), productId, variantId, quantity), productId, variantId);
     }
 
+    /** Sold units come back (an order cancelled after its stock was committed but before it shipped). */
+    public void restock(String productId, String variantId, int quantity, Instant now) {
+        requireOneRow(jdbc.update("update stock_item set on_hand = on_hand + ?, updated_at = ? where product_id = ? and variant_id = ?",
+                quantity, Timestamp.from(now), productId, variantId), productId, variantId);
+    }
+
     private static void requireOneRow(int updated, String productId, String variantId) {
         if (updated != 1) {
             throw new IllegalStateException("Stock of " + productId + "/" + variantId + " does not hold the reserved units");

@@ -1,0 +1,15 @@
+package dev.souk.payment;
+
+import dev.souk.kit.testing.PostgresTestDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same behaviour on the real PostgreSQL server, with the production migrations. */
+class PaymentApiPostgresTests extends PaymentApiTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_payment_test"));
+        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+    }
+}
