@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 
 /**
  * One in-memory H2 engine shared by all process tests of this module. Jobs are not
@@ -26,6 +27,8 @@ final class ProcessTestEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setEnforceHistoryTimeToLive(true);
             configuration.setMetricsEnabled(false);
+            // process tests stand in for the hub's beans (camelStep, orderOutcomes, ...) through Mocks
+            configuration.setExpressionManager(new MockExpressionManager());
             engine = configuration.buildProcessEngine();
         }
         return engine;

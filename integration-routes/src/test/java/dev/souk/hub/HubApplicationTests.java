@@ -76,6 +76,19 @@ class HubApplicationTests extends HubTestSupport {
         assertThat(prometheus.body()).contains("application=\"integration-hub\"");
     }
 
+    @Test
+    void theOrderApiIsDocumentedWhereEveryServiceDocumentsItself() throws Exception {
+        HttpResponse<String> document = get("/api/orders/v3/api-docs");
+        HttpResponse<String> swaggerUi = get("/api/orders/swagger-ui/index.html");
+        HttpResponse<String> initializer = get("/api/orders/swagger-ui/swagger-initializer.js");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"/api/orders/{id}/confirm\"").contains("PAYMENT_DECLINED");
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
+        assertThat(swaggerUi.body()).contains("swagger-ui-bundle.js");
+        assertThat(initializer.body()).contains("/api/orders/v3/api-docs");
+    }
+
     private HttpRequest login(String csrf, String username, String password) {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);

@@ -9,7 +9,6 @@ class DeliveryApiPostgresTests extends DeliveryApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_delivery_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        PostgresTestDatabase.use(registry, "souk_delivery_test", 10);
     }
 }

@@ -3,6 +3,7 @@ package dev.souk.delivery;
 import dev.souk.delivery.shipment.ShipmentService;
 import dev.souk.delivery.shipment.ShipmentStatus;
 import dev.souk.kit.problem.ApiException;
+import dev.souk.kit.testing.Concurrently;
 import dev.souk.kit.testing.PostgresTestDatabase;
 import dev.souk.kit.testing.SoukServiceTest;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +30,7 @@ class ShipmentConcurrencyTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_delivery_concurrency_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "12");
+        PostgresTestDatabase.use(registry, "souk_delivery_concurrency_test", 12);
     }
 
     @Autowired
@@ -59,7 +53,7 @@ class ShipmentConcurrencyTests {
         }
 
         // when they run
-        List<String> outcomes = runTogether(attempts);
+        List<String> outcomes = Concurrently.runTogether(THREADS, attempts);
 
         // then one created it, all others got that same shipment, and it was announced once
         assertThat(outcomes).filteredOn(o -> o.startsWith("created:")).hasSize(1);
@@ -81,7 +75,7 @@ class ShipmentConcurrencyTests {
             commands.add(() -> outcome(() -> shipments.changeStatus(order, ShipmentStatus.PICKED_UP, null).status().name()));
         }
 
-        List<String> outcomes = runTogether(commands);
+        List<String> outcomes = Concurrently.runTogether(THREADS, commands);
 
         for (int i = 0; i < orders.size(); i++) {
             String cancel = outcomes.get(2 * i);
@@ -104,7 +98,7 @@ class ShipmentConcurrencyTests {
             steps.add(() -> shipments.advanceIfUnchangedSince(order, unchangedSince) ? "moved" : "skipped");
         }
 
-        List<String> outcomes = runTogether(steps);
+        List<String> outcomes = Concurrently.runTogether(THREADS, steps);
 
         assertThat(outcomes).filteredOn("moved"::equals).hasSize(1);
         assertThat(shipments.ofOrder(order).status()).isEqualTo(ShipmentStatus.PICKED_UP);
@@ -114,7 +108,7 @@ class ShipmentConcurrencyTests {
         for (int i = 0; i < 10; i++) {
             repeats.add(() -> outcome(() -> shipments.changeStatus(order, ShipmentStatus.IN_TRANSIT, "scan").status().name()));
         }
-        assertThat(runTogether(repeats)).containsOnly("IN_TRANSIT");
+        assertThat(Concurrently.runTogether(THREADS, repeats)).containsOnly("IN_TRANSIT");
         assertThat(shipments.ofOrder(order).history()).hasSize(3);
         assertThat(events(order)).containsExactly("ShipmentCreated", "ShipmentStatusChanged", "ShipmentStatusChanged");
     }
@@ -131,25 +125,4 @@ class ShipmentConcurrencyTests {
         }
     }
 
-    private static List<String> runTogether(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -9,7 +9,6 @@ class InventoryApiPostgresTests extends InventoryApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_inventory_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        PostgresTestDatabase.use(registry, "souk_inventory_test", 10);
     }
 }

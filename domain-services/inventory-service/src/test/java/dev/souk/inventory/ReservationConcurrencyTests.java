@@ -5,6 +5,7 @@ import dev.souk.inventory.reservation.ReservationService;
 import dev.souk.inventory.stock.StockLevel;
 import dev.souk.inventory.stock.StockService;
 import dev.souk.kit.problem.ApiException;
+import dev.souk.kit.testing.Concurrently;
 import dev.souk.kit.testing.PostgresTestDatabase;
 import dev.souk.kit.testing.SoukServiceTest;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +27,7 @@ class ReservationConcurrencyTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_inventory_concurrency_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "16");
+        PostgresTestDatabase.use(registry, "souk_inventory_concurrency_test", 16);
     }
 
     @Autowired
@@ -53,7 +47,7 @@ class ReservationConcurrencyTests {
         }
 
         // when they all reserve at once
-        List<String> outcomes = runTogether(orders);
+        List<String> outcomes = Concurrently.runTogether(THREADS, orders);
 
         // then exactly 10 succeed, the rest are told it is out of stock, and nothing is oversold
         assertThat(outcomes).filteredOn("RESERVED"::equals).hasSize(10);
@@ -77,7 +71,7 @@ class ReservationConcurrencyTests {
             orders.add(() -> outcome(() -> reservations.reserve(order, lines)));
         }
 
-        List<String> outcomes = runTogether(orders);
+        List<String> outcomes = Concurrently.runTogether(THREADS, orders);
 
         assertThat(outcomes).allMatch(o -> o.equals("RESERVED") || o.equals("OUT_OF_STOCK"));
         assertThat(outcomes).filteredOn("RESERVED"::equals).hasSize(30);
@@ -95,7 +89,7 @@ class ReservationConcurrencyTests {
             attempts.add(() -> outcome(() -> reservations.reserve(order, List.of(new Line(product, "v", 3)))));
         }
 
-        List<String> outcomes = runTogether(attempts);
+        List<String> outcomes = Concurrently.runTogether(THREADS, attempts);
 
         assertThat(outcomes).containsOnly("RESERVED");
         assertThat(stock.get(product, "v").reserved()).isEqualTo(3);
@@ -109,25 +103,4 @@ class ReservationConcurrencyTests {
         }
     }
 
-    private static List<String> runTogether(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

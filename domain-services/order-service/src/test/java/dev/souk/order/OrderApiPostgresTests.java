@@ -9,7 +9,6 @@ class OrderApiPostgresTests extends OrderApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_order_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        PostgresTestDatabase.use(registry, "souk_order_test", 10);
     }
 }

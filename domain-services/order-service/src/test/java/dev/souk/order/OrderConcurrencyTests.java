@@ -1,6 +1,7 @@
 package dev.souk.order;
 
 import dev.souk.kit.problem.ApiException;
+import dev.souk.kit.testing.Concurrently;
 import dev.souk.kit.testing.PostgresTestDatabase;
 import dev.souk.kit.testing.SoukServiceTest;
 import dev.souk.order.domain.Order;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,9 +36,7 @@ class OrderConcurrencyTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_order_concurrency_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "16");
+        PostgresTestDatabase.use(registry, "souk_order_concurrency_test", 16);
     }
 
     @Autowired
@@ -93,7 +91,7 @@ class OrderConcurrencyTests {
             confirmations.add(() -> outcome(() -> orders.confirm(order, "pay-1")));
         }
 
-        List<String> outcomes = runTogether(confirmations);
+        List<String> outcomes = Concurrently.runTogether(THREADS, confirmations);
 
         assertThat(outcomes).containsOnly("CONFIRMED");
         assertThat(orders.get(order).history()).hasSize(2);
@@ -114,7 +112,7 @@ class OrderConcurrencyTests {
             });
         }
 
-        List<String> outcomes = runTogether(placements);
+        List<String> outcomes = Concurrently.runTogether(THREADS, placements);
 
         assertThat(outcomes).filteredOn("created"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("existing"::equals).hasSize(THREADS - 1);
@@ -149,25 +147,4 @@ class OrderConcurrencyTests {
         }
     }
 
-    private static List<String> runTogether(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (Callable<String> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -9,7 +9,6 @@ class PaymentApiPostgresTests extends PaymentApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_payment_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        PostgresTestDatabase.use(registry, "souk_payment_test", 10);
     }
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -109,6 +110,27 @@ class PaymentApiTests {
                 .andExpect(jsonPath("$[1].declineReason").value("insufficient_funds"))
                 .andExpect(jsonPath("$[2].id").value(declined));
         assertThat(events(order)).containsExactly("PaymentDeclined", "PaymentDeclined", "PaymentCompleted");
+    }
+
+    @Test
+    void aSimulatedOutageFailsEveryChargeUntilItEnds() throws Exception {
+        String order = newId("order");
+        try {
+            mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{\"down\":true}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.down").value(true));
+
+            pay(order, "12.00", "pm_abc", null)
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("PAYMENT_PROVIDER_UNAVAILABLE"));
+        } finally {
+            mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{\"down\":false}"))
+                    .andExpect(status().isOk());
+        }
+        pay(order, "12.00", "pm_abc", null).andExpect(status().isCreated());
+        mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     }
 
     @Test

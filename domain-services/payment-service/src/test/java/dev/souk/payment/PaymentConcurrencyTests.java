@@ -1,6 +1,7 @@
 package dev.souk.payment;
 
 import dev.souk.kit.problem.ApiException;
+import dev.souk.kit.testing.Concurrently;
 import dev.souk.kit.testing.PostgresTestDatabase;
 import dev.souk.kit.testing.SoukServiceTest;
 import dev.souk.payment.domain.Payment;
@@ -21,11 +22,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static dev.souk.payment.PaymentApiTests.newId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +35,7 @@ class PaymentConcurrencyTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_payment_concurrency_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "16");
+        PostgresTestDatabase.use(registry, "souk_payment_concurrency_test", 16);
     }
 
     @Autowired
@@ -58,7 +52,7 @@ class PaymentConcurrencyTests {
         double charges = calls("charge");
 
         // when ten requests pay it at once
-        List<String> outcomes = runTogether(PARALLEL, () -> outcome(() -> payments.pay(command(order, "pm_slow"), null)));
+        List<String> outcomes = Concurrently.runTogether(PARALLEL, () -> outcome(() -> payments.pay(command(order, "pm_slow"), null)));
 
         // then one charges it and the others are answered that payment
         assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(1);
@@ -74,7 +68,7 @@ class PaymentConcurrencyTests {
         String key = newId("key");
         double charges = calls("charge");
 
-        List<String> paymentIds = runTogether(PARALLEL, () -> payments.pay(command(order, "pm_slow"), key).payment().id()
+        List<String> paymentIds = Concurrently.runTogether(PARALLEL, () -> payments.pay(command(order, "pm_slow"), key).payment().id()
                 + " " + payments.pay(command(order, "pm_slow"), key).result());
 
         assertThat(paymentIds).hasSize(PARALLEL).allMatch(paymentIds.get(0)::equals).allMatch(id -> id.endsWith(" CREATED"));
@@ -86,7 +80,7 @@ class PaymentConcurrencyTests {
         String key = newId("key");
         double charges = calls("charge");
 
-        List<String> outcomes = runTogether(PARALLEL, () -> outcome(() -> payments.pay(command(newId("order"), "pm_slow"), key)));
+        List<String> outcomes = Concurrently.runTogether(PARALLEL, () -> outcome(() -> payments.pay(command(newId("order"), "pm_slow"), key)));
 
         assertThat(outcomes).filteredOn("CREATED"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("IDEMPOTENCY_KEY_REUSED"::equals).hasSize(PARALLEL - 1);
@@ -99,7 +93,7 @@ class PaymentConcurrencyTests {
         payments.pay(command(order, "pm_card_ok"), null);
         double refunds = calls("refund");
 
-        List<String> refundIds = runTogether(PARALLEL, () -> {
+        List<String> refundIds = Concurrently.runTogether(PARALLEL, () -> {
             Payment refunded = payments.refundOrder(order, "cancelled");
             return refunded.status() + " " + refunded.refundTransactionId();
         });
@@ -131,25 +125,4 @@ class PaymentConcurrencyTests {
                 + "where p.order_id = ? and o.event_type = ?", Integer.class, order, type);
     }
 
-    private static List<String> runTogether(int times, Callable<String> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -9,7 +9,6 @@ class ProductApiPostgresTests extends ProductApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresTestDatabase.recreate("souk_product_test"));
-        registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
+        PostgresTestDatabase.use(registry, "souk_product_test", 10);
     }
 }

@@ -44,6 +44,8 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         // remember the request path before downstream calls replace the headers
         configuration.interceptFrom().setProperty(REQUEST_PATH, header(Exchange.HTTP_PATH));
 
+        configuration.onException(ProblemException.class).handled(true)
+                .process(this::refusal);
         configuration.onException(InvalidRequestException.class).handled(true)
                 .process(problem(400, "VALIDATION_FAILED", "Invalid request"));
         configuration.onException(ResourceNotFoundException.class).handled(true)
@@ -61,6 +63,28 @@ public class ProblemResponses extends RouteConfigurationBuilder {
                         "The request could not be processed"));
     }
 
+    private void refusal(Exchange exchange) throws IOException {
+        ProblemException refusal = (ProblemException) caught(exchange);
+        ObjectNode problem = write(exchange, refusal.status(), refusal.code(), titleOf(refusal.status()), refusal.getMessage());
+        refusal.members().forEach((name, value) -> problem.set(name, json.valueToTree(value)));
+        exchange.getMessage().setBody(json.writeValueAsString(problem));
+        if (refusal.retryAfterSeconds() != null) {
+            exchange.getMessage().setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+        }
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 400 -> "Invalid request";
+            case 402 -> "Payment required";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 422 -> "Unprocessable request";
+            case 503 -> "Service unavailable";
+            default -> "Request refused";
+        };
+    }
+
     private Processor problem(int status, String code, String title) {
         return exchange -> write(exchange, status, code, title, caught(exchange).getMessage());
     }
@@ -75,7 +99,7 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         };
     }
 
-    private void write(Exchange exchange, int status, String code, String title, String detail) throws IOException {
+    private ObjectNode write(Exchange exchange, int status, String code, String title, String detail) throws IOException {
         ObjectNode problem = json.createObjectNode();
         problem.put("type", "https://souk.dev/problems/" + code.toLowerCase().replace('_', '-'));
         problem.put("title", title);
@@ -90,6 +114,7 @@ public class ProblemResponses extends RouteConfigurationBuilder {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, PROBLEM_JSON);
         exchange.getMessage().setBody(json.writeValueAsString(problem));
+        return problem;
     }
 
     private static Throwable caught(Exchange exchange) {

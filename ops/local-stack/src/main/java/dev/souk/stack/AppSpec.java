@@ -47,7 +47,14 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                         List.of("config-server"), "/api/products"),
                 new AppSpec("inventory-service", "inventory", "domain-services/inventory-service", "inventory-service", 8104, 224,
                         List.of("config-server"), "/api/inventory"),
+                new AppSpec("order-service", "orders", "domain-services/order-service", "order-service", 8106, 224,
+                        List.of("config-server"), null),
+                new AppSpec("payment-service", "payments", "domain-services/payment-service", "payment-service", 8107, 224,
+                        List.of("config-server"), "/api/payments"),
+                new AppSpec("delivery-service", "delivery", "domain-services/delivery-service", "delivery-service", 8108, 224,
+                        List.of("config-server"), "/api/delivery"),
                 new AppSpec("integration-hub", "hub", "integration-routes", "integration-routes", 8090, 384,
-                        List.of("user-service", "product-service", "inventory-service"), "/api/catalog"));
+                        List.of("user-service", "product-service", "inventory-service", "order-service",
+                                "payment-service", "delivery-service"), "/api/catalog"));
     }
 }

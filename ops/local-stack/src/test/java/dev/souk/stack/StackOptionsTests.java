@@ -26,7 +26,8 @@ class StackOptionsTests {
         assertThat(waves).containsExactly(
                 List.of("service-registry"),
                 List.of("config-server"),
-                List.of("gateway", "user-service", "product-service", "inventory-service"),
+                List.of("gateway", "user-service", "product-service", "inventory-service", "order-service",
+                        "payment-service", "delivery-service"),
                 List.of("integration-hub"));
     }
 

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A payment provider that moves no money, for local runs and tests. The payment method id decides the outcome:
@@ -35,9 +36,13 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             | `pm_provider_down` | provider unavailable: 503 `PAYMENT_PROVIDER_UNAVAILABLE` with Retry-After, nothing charged |
             | `pm_slow` | completed after `souk.payment.simulator.slow-delay` (default 3s) |
             | anything else, e.g. `pm_abc`, `pm_card_ok` | completed |
+
+            `PUT /api/payments/simulator/outage {"down": true}` makes every charge fail as if the provider were down,
+            until it is set back to false (to rehearse an outage and its recovery).
             """;
 
     private final Duration slowDelay;
+    private final AtomicBoolean outage = new AtomicBoolean();
 
     SimulatedPaymentProvider(@Value("${souk.payment.simulator.slow-delay:3s}") Duration slowDelay) {
         this.slowDelay = slowDelay;
@@ -53,8 +58,20 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return Collections.unmodifiableMap(methods);
     }
 
+    /** While on, every charge fails as if the provider were unreachable. */
+    public void setOutage(boolean down) {
+        outage.set(down);
+    }
+
+    public boolean isOutage() {
+        return outage.get();
+    }
+
     @Override
     public ChargeResult charge(ChargeRequest request) {
+        if (outage.get()) {
+            throw new PaymentProviderUnavailableException("The payment provider is having an outage.");
+        }
         return switch (request.paymentMethodId()) {
             case CARD_DECLINED -> ChargeResult.declined(newId("txn_"), "card_declined");
             case INSUFFICIENT_FUNDS -> ChargeResult.declined(newId("txn_"), "insufficient_funds");

@@ -1,5 +1,7 @@
 package dev.souk.kit.testing;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +18,16 @@ public final class PostgresTestDatabase {
     public static final String USER = System.getenv().getOrDefault("SOUK_TEST_PG_USER", "postgres");
 
     private PostgresTestDatabase() {
+    }
+
+    /**
+     * Points the service under test at a fresh database {@code name} with a pool of {@code poolSize} connections,
+     * from a {@code @DynamicPropertySource} method.
+     */
+    public static void use(DynamicPropertyRegistry registry, String name, int poolSize) {
+        registry.add("spring.datasource.url", () -> recreate(name));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> String.valueOf(poolSize));
     }
 
     /** Drops and re-creates {@code name}; answers its JDBC url. */

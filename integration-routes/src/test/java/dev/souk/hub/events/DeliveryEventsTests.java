@@ -1,0 +1,150 @@
+package dev.souk.hub.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.ActiveProfiles;
+
+import dev.souk.contracts.Topics;
+
+/**
+ * The hub's delivery-events consumer on a real (embedded) broker: a delivered shipment moves its order's process on,
+ * the same event delivered twice is handled once, a poison event ends on the dead-letter topic after bounded
+ * retries, and the replay endpoint puts it back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.config.enabled=false",
+        "eureka.client.enabled=false",
+        "souk.hub.events.enabled=true",
+        "camel.component.kafka.brokers=${spring.embedded.kafka.brokers}",
+        "spring.datasource.url=jdbc:h2:mem:hub-events-tests;DB_CLOSE_DELAY=-1"
+})
+@ActiveProfiles("test")
+@EmbeddedKafka(kraft = true, partitions = 1, topics = {Topics.DELIVERY_EVENTS, "delivery-events.DLT"})
+class DeliveryEventsTests {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @LocalServerPort
+    int port;
+
+    private static boolean deployed;
+
+    @BeforeAll
+    static void resetDeployment() {
+        deployed = false;
+    }
+
+    @Test
+    void aDeliveredShipmentMovesItsOrderOnAndADuplicateChangesNothing() {
+        deployProbe();
+        String orderId = "ord-" + UUID.randomUUID();
+        runtime.startProcessInstanceByKey("Process_DeliveryProbe", orderId);
+        String eventId = UUID.randomUUID().toString();
+
+        // when the delivered event arrives twice (a redelivery)
+        send(eventId, orderId, "DELIVERED");
+        send(eventId, orderId, "DELIVERED");
+
+        // then the process moved on once and the event id is recorded once
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count() == 0);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
+                jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId) == 1);
+        assertThat(deadLettersOf(eventId)).isZero();
+    }
+
+    @Test
+    void aPoisonEventIsDeadLetteredAndCanBeReplayed() throws Exception {
+        deployProbe();
+        String orderId = "ord-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+
+        // when a delivery arrives for an order whose process is not (yet) waiting for it
+        send(eventId, orderId, "DELIVERED");
+
+        // then after bounded retries it is on the dead-letter topic, and not marked as processed
+        await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf(eventId) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId)).isZero();
+
+        // when the order's process is there and the dead letter is replayed
+        runtime.startProcessInstanceByKey("Process_DeliveryProbe", orderId);
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/hub/dead-letters/delivery-events/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        // then the event is handled this time
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"replayed\":1");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count() == 0);
+    }
+
+    private void deployProbe() {
+        if (!deployed) {
+            repository.createDeployment().addClasspathResource("bpmn-test/delivery-probe.bpmn").deploy();
+            deployed = true;
+        }
+    }
+
+    private void send(String eventId, String orderId, String status) {
+        String envelope = """
+                {"eventId":"%s","type":"ShipmentStatusChanged","version":1,"aggregateType":"shipment","aggregateId":"%s",
+                 "occurredAt":"2026-01-01T00:00:00Z","payload":{"shipmentId":"shp-1","orderId":"%s","userId":"user-123",
+                 "previousStatus":"IN_TRANSIT","status":"%s","note":null}}""".formatted(eventId, orderId, orderId, status);
+        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+        try (var kafka = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DELIVERY_EVENTS, orderId, envelope);
+            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long deadLettersOf(String eventId) {
+        var props = KafkaTestUtils.consumerProps("dlt-probe-" + UUID.randomUUID(), "false", broker);
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(props,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of("delivery-events.DLT"));
+            long found = 0;
+            for (var record : KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(3))) {
+                if (record.value().contains(eventId)) {
+                    found++;
+                }
+            }
+            return found;
+        }
+    }
+}
