@@ -48,7 +48,8 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                 new AppSpec("inventory-service", "inventory", "domain-services/inventory-service", "inventory-service", 8104, 224,
                         List.of("config-server"), "/api/inventory"),
                 new AppSpec("order-service", "orders", "domain-services/order-service", "order-service", 8106, 224,
-                        List.of("config-server"), null),
+                        // the public order API (and its Swagger UI) is the hub's, in front of this service
+                        List.of("config-server"), "/api/orders"),
                 new AppSpec("payment-service", "payments", "domain-services/payment-service", "payment-service", 8107, 224,
                         List.of("config-server"), "/api/payments"),
                 new AppSpec("delivery-service", "delivery", "domain-services/delivery-service", "delivery-service", 8108, 224,
