@@ -267,7 +267,8 @@ class GatewayEdgeTests {
         assertThat(statusByKey).containsEntry("echo-test", "UP")
                 .containsEntry("dead-test", "DOWN")
                 .containsEntry("gateway", "UP")
-                .containsEntry("cart", "PLANNED");
+                .containsEntry("cart", "DOWN")
+                .containsEntry("auth", "PLANNED");
         assertThat(statusByKey.values()).allMatch(List.of("UP", "DOWN", "UNKNOWN", "PLANNED")::contains);
         JsonNode users = StreamSupport.stream(services.spliterator(), false)
                 .filter(service -> service.path("key").asText().equals("users")).findFirst().orElseThrow();

@@ -87,6 +87,8 @@ class HubApplicationTests extends HubTestSupport {
         assertThat(swaggerUi.statusCode()).isEqualTo(200);
         assertThat(swaggerUi.body()).contains("swagger-ui-bundle.js");
         assertThat(initializer.body()).contains("/api/orders/v3/api-docs");
+        assertThat(get("/api/cart/v3/api-docs").body()).contains("\"/api/cart/checkout\"");
+        assertThat(get("/api/cart/swagger-ui/swagger-initializer.js").body()).contains("/api/cart/v3/api-docs");
     }
 
     private HttpRequest login(String csrf, String username, String password) {

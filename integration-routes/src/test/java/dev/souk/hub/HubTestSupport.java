@@ -34,11 +34,13 @@ public abstract class HubTestSupport {
 
     protected static final FakeService PRODUCT_SERVICE = new FakeService("product-service");
     protected static final FakeService INVENTORY_SERVICE = new FakeService("inventory-service");
+    protected static final FakeService CART_SERVICE = new FakeService("cart-service");
 
     @DynamicPropertySource
     static void downstreamServices(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.product-service[0].uri", PRODUCT_SERVICE::uri);
         registry.add("spring.cloud.discovery.client.simple.instances.inventory-service[0].uri", INVENTORY_SERVICE::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.cart-service[0].uri", CART_SERVICE::uri);
     }
 
     @LocalServerPort

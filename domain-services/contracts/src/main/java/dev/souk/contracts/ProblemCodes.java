@@ -43,6 +43,12 @@ public final class ProblemCodes {
     public static final String SHIPMENT_NOT_FOUND = "SHIPMENT_NOT_FOUND";
     public static final String SHIPMENT_ALREADY_SHIPPED = "SHIPMENT_ALREADY_SHIPPED";
     public static final String INVALID_SHIPMENT_TRANSITION = "INVALID_SHIPMENT_TRANSITION";
+    public static final String CART_NOT_FOUND = "CART_NOT_FOUND";
+    public static final String CART_ITEM_NOT_FOUND = "CART_ITEM_NOT_FOUND";
+    public static final String CART_LIMIT_EXCEEDED = "CART_LIMIT_EXCEEDED";
+    public static final String CART_EMPTY = "CART_EMPTY";
+    public static final String CART_CHECKED_OUT = "CART_CHECKED_OUT";
+    public static final String CART_CURRENCY_MISMATCH = "CART_CURRENCY_MISMATCH";
 
     private ProblemCodes() {
     }

@@ -38,6 +38,7 @@ public class DownstreamCalls {
         breaker.setMinimumNumberOfCalls("{{souk.hub.breaker.minimum-number-of-calls}}");
         breaker.setFailureRateThreshold("{{souk.hub.breaker.failure-rate-threshold}}");
         breaker.setWaitDurationInOpenState("{{souk.hub.breaker.wait-duration-in-open-state-seconds}}");
+        breaker.setPermittedNumberOfCallsInHalfOpenState("{{souk.hub.breaker.permitted-calls-in-half-open}}");
         breaker.setAutomaticTransitionFromOpenToHalfOpenEnabled("true");
         breaker.setThrowExceptionWhenHalfOpenOrOpenState("true");
         breaker.setWritableStackTraceEnabled("false");

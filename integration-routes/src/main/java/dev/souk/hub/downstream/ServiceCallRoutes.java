@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 public class ServiceCallRoutes extends RouteBuilder {
 
     public static final List<String> SERVICES = List.of(
-            "user-service", "product-service", "inventory-service", "order-service", "payment-service", "delivery-service");
+            "user-service", "product-service", "inventory-service", "order-service", "payment-service", "delivery-service",
+            "cart-service");
 
     public static String callOf(String serviceId) {
         return "direct:call-" + serviceId;

@@ -66,14 +66,29 @@ public class OrderCommands {
         String paymentMethodId = optionalPaymentMethod(request.path("paymentMethodId"));
         ArrayNode items = requireItems(request.path("items"));
 
-        String orderId = "ord-" + UUID.randomUUID();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("userId", userId);
-        variables.put("shippingAddress", shippingAddress);
-        variables.put("paymentMethodId", paymentMethodId);
-        variables.put("items", items.toString());
-        runtime.startProcessInstanceByKey(PROCESS, orderId, variables);
+        startAndAnswer(exchange, "ord-" + UUID.randomUUID(), userId, shippingAddress, paymentMethodId, items);
+    }
 
+    /**
+     * Starts the order process for {@code orderId} and answers like {@code POST /api/orders}: the one way an order is
+     * placed, whether by the API or by a cart's checkout. A second call for the same order id (a double click) does
+     * not start a second process; it answers the first one's order.
+     */
+    public void startAndAnswer(Exchange exchange, String orderId, String userId, String shippingAddress,
+                               String paymentMethodId, ArrayNode items) throws InterruptedException {
+        if (outcomes.claim(orderId)) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("userId", userId);
+            variables.put("shippingAddress", shippingAddress);
+            variables.put("paymentMethodId", paymentMethodId);
+            variables.put("items", items.toString());
+            try {
+                runtime.startProcessInstanceByKey(PROCESS, orderId, variables);
+            } catch (RuntimeException failed) {
+                outcomes.unclaim(orderId);
+                throw failed;
+            }
+        }
         Optional<Outcome> outcome = outcomes.awaitNewerThan(orderId, 0, settings.getResponseTimeoutMs());
         if (outcome.isEmpty()) {
             accepted(exchange, orderId, "PROCESSING", "The order is being placed; GET /api/orders/" + orderId + " shows the result.");
@@ -108,7 +123,8 @@ public class OrderCommands {
                 default -> before = next(orderId, before, deadline);
             }
         }
-        Optional<Outcome> after = outcomes.awaitNewerThan(orderId, before.version(), remaining(deadline));
+        Optional<Outcome> after = awaitResult(orderId, before, deadline,
+                o -> o.failure() != null || Set.of("CONFIRMED", "AWAITING_DELIVERY", "COMPLETED", "CANCELLED").contains(o.state()));
         if (after.isEmpty()) {
             accepted(exchange, orderId, "PAYMENT_PENDING", "The payment is being processed; GET /api/orders/" + orderId + " shows the result.");
             return;
@@ -141,7 +157,8 @@ public class OrderCommands {
                 default -> before = next(orderId, before, deadline);
             }
         }
-        Optional<Outcome> after = outcomes.awaitNewerThan(orderId, before.version(), remaining(deadline));
+        Optional<Outcome> after = awaitResult(orderId, before, deadline,
+                o -> o.failure() != null || Set.of("CANCELLED", "COMPLETED").contains(o.state()));
         if (after.isEmpty()) {
             accepted(exchange, orderId, "CANCELLING", "The order is being cancelled; GET /api/orders/" + orderId + " shows the result.");
             return;
@@ -180,6 +197,23 @@ public class OrderCommands {
 
     private static long remaining(long deadline) {
         return Math.max(0, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /**
+     * The first outcome after {@code seen} that answers the command (a state the command leads to, or a failure);
+     * outcomes recorded in between — e.g. the order reaching its waiting point just before the message arrived —
+     * are passed over. Empty when none comes in time.
+     */
+    private Optional<Outcome> awaitResult(String orderId, Outcome seen, long deadline,
+                                          java.util.function.Predicate<Outcome> answers) throws InterruptedException {
+        Outcome last = seen;
+        while (true) {
+            Optional<Outcome> next = outcomes.awaitNewerThan(orderId, last.version(), remaining(deadline));
+            if (next.isEmpty() || answers.test(next.get())) {
+                return next;
+            }
+            last = next.get();
+        }
     }
 
     /** The order's next resting state, or 409 ORDER_BUSY when it does not come to rest in time. */
@@ -292,7 +326,7 @@ public class OrderCommands {
         return value;
     }
 
-    private static String requireText(JsonNode node, String field, int maxLength) {
+    public static String requireText(JsonNode node, String field, int maxLength) {
         String value = node.path(field).isTextual() ? node.path(field).asText().strip() : "";
         if (value.isEmpty() || value.length() > maxLength) {
             throw new InvalidRequestException(field + " is required, at most " + maxLength + " characters.");
@@ -300,7 +334,7 @@ public class OrderCommands {
         return value;
     }
 
-    private static String optionalPaymentMethod(JsonNode node) {
+    public static String optionalPaymentMethod(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
@@ -310,7 +344,7 @@ public class OrderCommands {
         return node.asText();
     }
 
-    private ArrayNode requireItems(JsonNode items) {
+    public ArrayNode requireItems(JsonNode items) {
         if (!items.isArray() || items.isEmpty() || items.size() > MAX_ITEMS) {
             throw new InvalidRequestException("items must list 1 to " + MAX_ITEMS + " products.");
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,6 +54,25 @@ public class OrderOutcomes {
                     orderId, state, failure, now);
         }
         wakeAfterCommit(orderId);
+    }
+
+    /**
+     * Claims {@code orderId} for the one caller that will start its process (version 0, before any outcome); answers
+     * false when another caller already did.
+     */
+    public boolean claim(String orderId) {
+        try {
+            jdbc.update("insert into order_outcome (order_id, version, state, failure, updated_at) values (?, 0, 'PLACING', null, ?)",
+                    orderId, Timestamp.from(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    /** Gives a claim back when the process could not be started, so the order can be placed again. */
+    public void unclaim(String orderId) {
+        jdbc.update("delete from order_outcome where order_id = ? and version = 0", orderId);
     }
 
     public Optional<Outcome> current(String orderId) {

@@ -47,6 +47,9 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                         List.of("config-server"), "/api/products"),
                 new AppSpec("inventory-service", "inventory", "domain-services/inventory-service", "inventory-service", 8104, 224,
                         List.of("config-server"), "/api/inventory"),
+                new AppSpec("cart-service", "cart", "domain-services/cart-service", "cart-service", 8105, 224,
+                        // the public cart API (and its Swagger UI) is the hub's, in front of this service
+                        List.of("config-server"), "/api/cart"),
                 new AppSpec("order-service", "orders", "domain-services/order-service", "order-service", 8106, 224,
                         // the public order API (and its Swagger UI) is the hub's, in front of this service
                         List.of("config-server"), "/api/orders"),
@@ -55,7 +58,7 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                 new AppSpec("delivery-service", "delivery", "domain-services/delivery-service", "delivery-service", 8108, 224,
                         List.of("config-server"), "/api/delivery"),
                 new AppSpec("integration-hub", "hub", "integration-routes", "integration-routes", 8090, 384,
-                        List.of("user-service", "product-service", "inventory-service", "order-service",
+                        List.of("user-service", "product-service", "inventory-service", "cart-service", "order-service",
                                 "payment-service", "delivery-service"), "/api/catalog"));
     }
 }

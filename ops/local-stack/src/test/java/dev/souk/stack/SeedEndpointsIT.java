@@ -98,7 +98,7 @@ class SeedEndpointsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"users", "products", "inventory", "orders", "payments", "delivery"})
+    @ValueSource(strings = {"users", "products", "inventory", "orders", "payments", "delivery", "cart"})
     void swaggerUiAndOpenApiThroughTheGateway(String service) {
         HttpResponse<String> ui = http.get(GATEWAY + "/api/" + service + "/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
@@ -117,7 +117,7 @@ class SeedEndpointsIT {
     @Test
     void everyAppIsRegisteredWithEureka() {
         List<String> expected = List.of("CONFIG-SERVER", "GATEWAY", "USER-SERVICE", "PRODUCT-SERVICE",
-                "INVENTORY-SERVICE", "ORDER-SERVICE", "PAYMENT-SERVICE", "DELIVERY-SERVICE", "INTEGRATION-HUB");
+                "INVENTORY-SERVICE", "CART-SERVICE", "ORDER-SERVICE", "PAYMENT-SERVICE", "DELIVERY-SERVICE", "INTEGRATION-HUB");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             HttpResponse<String> response = http.getJson("http://localhost:8761/eureka/apps");

@@ -1,0 +1,13 @@
+package dev.souk.cart;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Owns the shopping carts of signed-in and anonymous shoppers until they are handed to checkout. */
+@SpringBootApplication
+public class CartServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CartServiceApplication.class, args);
+    }
+}
