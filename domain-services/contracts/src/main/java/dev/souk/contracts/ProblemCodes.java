@@ -49,6 +49,9 @@ public final class ProblemCodes {
     public static final String CART_EMPTY = "CART_EMPTY";
     public static final String CART_CHECKED_OUT = "CART_CHECKED_OUT";
     public static final String CART_CURRENCY_MISMATCH = "CART_CURRENCY_MISMATCH";
+    public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
+    public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
+    public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
 
     private ProblemCodes() {
     }

@@ -41,6 +41,8 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                         List.of("service-registry"), null),
                 new AppSpec("gateway", "gateway", "gateway", "gateway", 8080, 256,
                         List.of("config-server"), null),
+                new AppSpec("auth-service", "auth", "domain-services/auth-service", "auth-service", 8101, 224,
+                        List.of("config-server"), "/api/auth"),
                 new AppSpec("user-service", "users", "domain-services/user-service", "user-service", 8102, 224,
                         List.of("config-server"), "/api/users"),
                 new AppSpec("product-service", "products", "domain-services/product-service", "product-service", 8103, 224,

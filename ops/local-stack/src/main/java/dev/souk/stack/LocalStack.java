@@ -389,6 +389,10 @@ public final class LocalStack implements AutoCloseable {
                     + StackOptions.ADMIN_PASSWORD + ")");
             urls.put("Hawtio", "http://localhost:8090/actuator/hawtio");
         }
+        if (started.contains("auth-service")) {
+            urls.put("Shop admin login", GATEWAY + "/api/auth/login  (" + StackOptions.ADMIN_EMAIL + " / "
+                    + StackOptions.ADMIN_PASSWORD + ")");
+        }
         if (started.contains("service-registry")) {
             urls.put("Eureka", "http://localhost:8761/");
         }
@@ -449,6 +453,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SOUK_CONFIG_DIR", repoRoot.resolve("ops").resolve("config").toString());
         env.put("SOUK_ADMIN_USER", StackOptions.ADMIN_USER);
         env.put("SOUK_ADMIN_PASSWORD", StackOptions.ADMIN_PASSWORD);
+        env.put("SOUK_ADMIN_EMAIL", StackOptions.ADMIN_EMAIL);
         env.put("SOUK_EUREKA_URL", "http://localhost:8761/eureka");
         env.put("SOUK_CONFIG_URL", "http://localhost:8888");
         if (options.broker()) {

@@ -21,6 +21,8 @@ public final class StackOptions {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "souk-local-admin";
+    /** The shop administrator the auth-service creates on first start (same local password). */
+    public static final String ADMIN_EMAIL = "admin@souk.dev";
 
     private Path repoRoot;
     private Path dataDir;

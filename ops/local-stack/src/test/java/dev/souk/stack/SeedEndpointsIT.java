@@ -98,7 +98,7 @@ class SeedEndpointsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"users", "products", "inventory", "orders", "payments", "delivery", "cart"})
+    @ValueSource(strings = {"users", "products", "inventory", "orders", "payments", "delivery", "cart", "auth"})
     void swaggerUiAndOpenApiThroughTheGateway(String service) {
         HttpResponse<String> ui = http.get(GATEWAY + "/api/" + service + "/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);
@@ -116,7 +116,7 @@ class SeedEndpointsIT {
 
     @Test
     void everyAppIsRegisteredWithEureka() {
-        List<String> expected = List.of("CONFIG-SERVER", "GATEWAY", "USER-SERVICE", "PRODUCT-SERVICE",
+        List<String> expected = List.of("CONFIG-SERVER", "GATEWAY", "AUTH-SERVICE", "USER-SERVICE", "PRODUCT-SERVICE",
                 "INVENTORY-SERVICE", "CART-SERVICE", "ORDER-SERVICE", "PAYMENT-SERVICE", "DELIVERY-SERVICE", "INTEGRATION-HUB");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {

@@ -26,7 +26,7 @@ class StackOptionsTests {
         assertThat(waves).containsExactly(
                 List.of("service-registry"),
                 List.of("config-server"),
-                List.of("gateway", "user-service", "product-service", "inventory-service", "cart-service", "order-service",
+                List.of("gateway", "auth-service", "user-service", "product-service", "inventory-service", "cart-service", "order-service",
                         "payment-service", "delivery-service"),
                 List.of("integration-hub"));
     }

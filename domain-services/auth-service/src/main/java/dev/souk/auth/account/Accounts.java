@@ -1,0 +1,108 @@
+package dev.souk.auth.account;
+
+import dev.souk.contracts.ProblemCodes;
+import dev.souk.contracts.events.UserEvents.UserRegistered;
+import dev.souk.kit.outbox.Outbox;
+import dev.souk.kit.problem.ApiException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registers accounts and checks their credentials. */
+@Service
+public class Accounts {
+
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Accounts(AccountStore accounts, PasswordHasher hasher, Outbox outbox, TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Emails are compared and stored in lower case, without surrounding blanks. */
+    public static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Creates a customer account and publishes UserRegistered. 400 VALIDATION_FAILED when the password breaks the
+     * policy, 409 EMAIL_TAKEN when the email has an account.
+     */
+    public Account register(String email, String password, String fullName) {
+        return create(email, password, fullName, List.of(Account.CUSTOMER));
+    }
+
+    Account create(String email, String password, String fullName, List<String> roles) {
+        List<String> violations = PasswordPolicy.violations(password);
+        if (!violations.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "Request is invalid.")
+                    .with("errors", violations.stream()
+                            .map(reason -> Map.of("field", "password", "message", reason))
+                            .toList());
+        }
+        String normalised = normalise(email);
+        // hashed outside the transaction: BCrypt is deliberately slow
+        Account account = new Account("user-" + UUID.randomUUID(), normalised, fullName.strip(), hasher.hash(password),
+                roles, clock.instant());
+        try {
+            return transaction.execute(status -> {
+                if (accounts.findByEmail(normalised).isPresent()) {
+                    throw emailTaken(normalised);
+                }
+                accounts.insert(account);
+                outbox.record(new UserRegistered(account.id(), account.email(), account.fullName()));
+                return account;
+            });
+        } catch (DuplicateKeyException raced) {
+            throw emailTaken(normalised);
+        }
+    }
+
+    private static ApiException emailTaken(String email) {
+        return ApiException.conflict(ProblemCodes.EMAIL_TAKEN, "An account with this email already exists.")
+                .with("email", email);
+    }
+
+    /**
+     * The account with this email and password; 401 INVALID_CREDENTIALS otherwise, with the same answer and about the
+     * same time whether the email is unknown or the password wrong.
+     */
+    public Account authenticate(String email, String password) {
+        Optional<Account> account = accounts.findByEmail(normalise(email));
+        if (account.isEmpty()) {
+            hasher.spendComparisonTime(password);
+            throw invalidCredentials();
+        }
+        if (!hasher.matches(password, account.get().passwordHash())) {
+            throw invalidCredentials();
+        }
+        return account.get();
+    }
+
+    public Optional<Account> find(String userId) {
+        return accounts.find(userId);
+    }
+
+    Optional<Account> findByEmail(String email) {
+        return accounts.findByEmail(normalise(email));
+    }
+
+    private static ApiException invalidCredentials() {
+        return new ApiException(HttpStatus.UNAUTHORIZED, ProblemCodes.INVALID_CREDENTIALS, "The email or the password is wrong.");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.souk.auth.api;
+
+import dev.souk.auth.account.Account;
+import dev.souk.auth.account.Accounts;
+import dev.souk.auth.account.PasswordPolicy;
+import dev.souk.auth.token.SigningKeys;
+import dev.souk.auth.token.Sessions;
+import dev.souk.auth.token.Sessions.TokenPair;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication", description = "Accounts, login and tokens. Access tokens are RS256 JWTs; verify them "
+        + "with the keys at /api/auth/.well-known/jwks.json.")
+public class AuthController {
+
+    private static final String REFRESH_TOKEN = "[A-Za-z0-9_-]+";
+    private static final String REFRESH_TOKEN_MESSAGE = "must be a refresh token as answered by login or refresh";
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final SigningKeys keys;
+
+    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.keys = keys;
+    }
+
+    public record RegisterRequest(
+            @Schema(example = "jane@example.com") @NotBlank @Email @Size(max = 254) String email,
+            @Schema(description = "12 to 128 characters, mixing at least two of: lower-case, upper-case, digits, other",
+                    example = "correct horse battery 9")
+            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH) String password,
+            @Schema(example = "Jane Doe") @NotBlank @Size(max = 200) String fullName) {
+    }
+
+    public record RegisteredResponse(String userId, String email) {
+    }
+
+    public record LoginRequest(@NotBlank @Size(max = 254) String email,
+                               @NotNull @Size(min = 1, max = PasswordPolicy.MAX_LENGTH) String password) {
+    }
+
+    public record RefreshRequest(
+            @NotBlank @Size(max = 200) @Pattern(regexp = REFRESH_TOKEN, message = REFRESH_TOKEN_MESSAGE) String refreshToken) {
+    }
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+        static TokenResponse of(TokenPair pair) {
+            return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresIn(), pair.refreshToken());
+        }
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a customer account",
+            description = "Creates an account with the role CUSTOMER and publishes UserRegistered on user-events. The email "
+                    + "is stored in lower case. 400 VALIDATION_FAILED when the password is not 12 to 128 characters or uses "
+                    + "one class of characters only; 409 EMAIL_TAKEN when the email has an account.")
+    @ApiResponse(responseCode = "201", description = "Registered")
+    @ApiResponse(responseCode = "409", description = "EMAIL_TAKEN",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
+        Account account = accounts.register(request.email(), request.password(), request.fullName());
+        return new RegisteredResponse(account.id(), account.email());
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Log in",
+            description = "Answers an access token (RS256 JWT with sub, roles, iss, aud, iat, exp, jti) and a refresh token. "
+                    + "401 INVALID_CREDENTIALS for an unknown email or a wrong password alike.")
+    @ApiResponse(responseCode = "200", description = "Logged in")
+    @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    TokenResponse login(@Valid @RequestBody LoginRequest request) {
+        return TokenResponse.of(sessions.login(request.email(), request.password()));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Exchange a refresh token for new tokens",
+            description = "Each refresh token works once: the answer carries a new access token and the next refresh token. "
+                    + "Presenting a used refresh token again answers 401 REFRESH_TOKEN_REUSED and revokes the whole session "
+                    + "(every later refresh token of it fails with 401 INVALID_REFRESH_TOKEN). When the same token is sent "
+                    + "several times at once, one request wins and the others count as reuse, so the session ends. "
+                    + "401 INVALID_REFRESH_TOKEN for unknown, expired or revoked tokens.")
+    @ApiResponse(responseCode = "200", description = "New tokens")
+    @ApiResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        return TokenResponse.of(sessions.refresh(request.refreshToken()));
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Log out", description = "Revokes the session of the refresh token; an unknown token changes nothing. "
+            + "Access tokens already issued stay valid until they expire.")
+    void logout(@Valid @RequestBody RefreshRequest request) {
+        sessions.logout(request.refreshToken());
+    }
+
+    @GetMapping(value = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The public keys that verify access tokens",
+            description = "A JWK set of RSA keys (use sig, alg RS256): the current signing key and the previous one. "
+                    + "Pick the key by the token's kid header.")
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .body(keys.publicJwks().toJSONObject(true));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.souk.auth.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.souk.auth.account.Account;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+/** Signs RS256 access tokens: sub (the user id), roles, iss, aud, iat, exp, jti, and the signing key's kid. */
+@Component
+public class AccessTokens {
+
+    private final SigningKeys keys;
+    private final String issuer;
+    private final String audience;
+    private final Duration ttl;
+    private final Clock clock;
+
+    AccessTokens(SigningKeys keys,
+                 @Value("${souk.auth.issuer:souk-auth}") String issuer,
+                 @Value("${souk.auth.audience:souk}") String audience,
+                 @Value("${souk.auth.access-ttl:15m}") Duration ttl,
+                 Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    String sign(Account account) {
+        SigningKeys.SigningKey key = keys.current();
+        Instant now = clock.instant();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(account.id())
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", account.roles())
+                .claim("email", account.email())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign an access token with key " + key.kid(), e);
+        }
+        return jwt.serialize();
+    }
+}
