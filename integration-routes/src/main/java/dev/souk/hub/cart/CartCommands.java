@@ -49,8 +49,8 @@ public class CartCommands {
     /** POST /api/cart/items {productId, variantId, quantity}. */
     public void addItem(Exchange exchange) {
         JsonNode request = body(exchange);
-        String productId = requireId(request, "productId");
-        String variantId = requireId(request, "variantId");
+        String productId = OrderCommands.requireId(request, "productId");
+        String variantId = OrderCommands.requireId(request, "variantId");
         int quantity = requireQuantity(request.path("quantity"));
 
         JsonNode product = productForSale(productId);
@@ -325,14 +325,6 @@ public class CartCommands {
             throw new InvalidRequestException(header + " must be 1 to 64 letters, digits, '_', '.', ':' or '-'.");
         }
         return id;
-    }
-
-    private static String requireId(JsonNode node, String field) {
-        String value = node.path(field).isTextual() ? node.path(field).asText() : null;
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new InvalidRequestException(field + " is required: 1 to 64 letters, digits, '_', '.', ':' or '-'.");
-        }
-        return value;
     }
 
     private static int requireQuantity(JsonNode quantity) {

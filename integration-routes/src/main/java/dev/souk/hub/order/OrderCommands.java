@@ -318,7 +318,7 @@ public class OrderCommands {
         }
     }
 
-    private static String requireId(JsonNode node, String field) {
+    public static String requireId(JsonNode node, String field) {
         String value = node.path(field).isTextual() ? node.path(field).asText() : null;
         if (value == null || !ID.matcher(value).matches()) {
             throw new InvalidRequestException(field + " is required: 1 to 64 letters, digits, '_', '.', ':' or '-'.");
