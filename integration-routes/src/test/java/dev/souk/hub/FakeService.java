@@ -28,6 +28,11 @@ public final class FakeService {
     private final String name;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<URI> requests = new CopyOnWriteArrayList<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** A request as it arrived: where, with which token and for which user. */
+    public record Received(String method, URI uri, String authorization, String userId) {
+    }
     private final AtomicReference<CountDownLatch> hangRelease = new AtomicReference<>(new CountDownLatch(1));
     private volatile HttpServer server;
     private volatile int port;
@@ -84,16 +89,23 @@ public final class FakeService {
         return List.copyOf(requests);
     }
 
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
     public void reset() {
         releaseHangingRequests();
         answers.clear();
         requests.clear();
+        received.clear();
         start();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         requests.add(uri);
+        received.add(new Received(exchange.getRequestMethod(), uri, exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("X-User-Id")));
         String key = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
         Answer answer = answers.getOrDefault(key, new Answer(404, "application/problem+json",
                 "{\"status\":404,\"code\":\"NOT_FOUND\",\"title\":\"Not found\"}", false));

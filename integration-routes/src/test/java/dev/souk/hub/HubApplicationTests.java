@@ -52,9 +52,16 @@ class HubApplicationTests extends HubTestSupport {
     }
 
     @Test
-    void hawtioShowsTheCamelRoutes() throws Exception {
-        HttpResponse<String> console = get("/actuator/hawtio/");
-        HttpResponse<String> routes = get("/actuator/jolokia/search/org.apache.camel:type=routes,*");
+    void hawtioShowsTheCamelRoutesToTheAdminOnly() throws Exception {
+        String adminLogin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> console = get("/actuator/hawtio/", adminLogin);
+        HttpResponse<String> routes = get("/actuator/jolokia/search/org.apache.camel:type=routes,*", adminLogin);
+
+        assertThat(get("/actuator/hawtio/").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/jolokia/search/org.apache.camel:type=routes,*").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/jolokia/search/org.apache.camel:type=routes,*", customer("user-1")).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/hawtio/", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:guess".getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
 
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).containsIgnoringCase("hawtio");
@@ -66,9 +73,13 @@ class HubApplicationTests extends HubTestSupport {
     }
 
     @Test
-    void healthAndMetricsAreExposed() throws Exception {
+    void healthIsPublicAndMetricsAreForTheAdmin() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
-        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        HttpResponse<String> prometheus = get("/actuator/prometheus", admin());
+
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
+        assertThat(get("/engine-rest/process-definition", admin()).statusCode()).isEqualTo(200);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");

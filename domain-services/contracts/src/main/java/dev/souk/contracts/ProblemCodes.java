@@ -52,6 +52,15 @@ public final class ProblemCodes {
     public static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
     public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
     public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
+    public static final String INVALID_CLIENT = "INVALID_CLIENT";
+    /** No access token, or one that is expired, not yet valid, forged or meant for someone else. */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** A valid token whose roles or owner do not allow the request. */
+    public static final String FORBIDDEN = "FORBIDDEN";
+    /** Too many requests from one user or address; see Retry-After. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** The user already has as many open orders, or reserved units, as the shop allows. */
+    public static final String TOO_MANY_OPEN_ORDERS = "TOO_MANY_OPEN_ORDERS";
 
     private ProblemCodes() {
     }

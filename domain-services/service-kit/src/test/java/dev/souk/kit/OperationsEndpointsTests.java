@@ -1,5 +1,6 @@
 package dev.souk.kit;
 
+import dev.souk.kit.testing.ServiceTestSecurity;
 import dev.souk.kit.testing.SoukServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class OperationsEndpointsTests {
 
     @Test
     void prometheusScrapeCarriesTheApplicationTag() throws Exception {
-        mvc.perform(get("/actuator/prometheus"))
+        mvc.perform(get("/actuator/prometheus").with(ServiceTestSecurity.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("application=\"kit-test\"")));
     }

@@ -18,6 +18,7 @@ import dev.souk.hub.errors.InvalidRequestException;
 import dev.souk.hub.errors.ProblemException;
 import dev.souk.hub.errors.ResourceNotFoundException;
 import dev.souk.hub.order.OrderCommands;
+import dev.souk.hub.security.HubCaller;
 import dev.souk.hub.product.ProductServiceRoutes;
 
 /**
@@ -83,10 +84,7 @@ public class CartCommands {
      * double click places one order; the cart is handed over atomically and given back if the order is refused.
      */
     public void checkout(Exchange exchange) throws InterruptedException {
-        if (exchange.getMessage().getHeader(USER_HEADER) == null) {
-            throw new InvalidRequestException("Checkout needs a signed-in user (" + USER_HEADER + ").");
-        }
-        String userId = pathId(exchange, USER_HEADER);
+        String userId = HubCaller.of(exchange).requireSignedIn("Checkout");
         JsonNode request = body(exchange);
         String shippingAddress = OrderCommands.requireText(request, "shippingAddress", 500);
         String paymentMethodId = OrderCommands.optionalPaymentMethod(request.path("paymentMethodId"));

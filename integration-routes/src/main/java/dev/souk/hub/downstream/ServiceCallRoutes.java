@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One guarded REST route per domain service ({@code direct:call-<service>}, routeId {@code <service>-call}), used by
- * the process steps. In: headers CamelHttpMethod, CamelHttpPath, optional CamelHttpQuery, a JSON body. Out: the
+ * the process steps and the order and cart commands. Each call carries the hub's SERVICE token. In: headers CamelHttpMethod, CamelHttpPath, optional CamelHttpQuery, a JSON body. Out: the
  * response body as text and CamelHttpResponseCode. An unhealthy, slow or unreachable service (or an open circuit)
  * leaves the route as a {@code DownstreamUnavailableException}; every other status is for the caller to judge.
  */
@@ -32,6 +32,7 @@ public class ServiceCallRoutes extends RouteBuilder {
                     .errorHandler(noErrorHandler())
                     .setProperty(DownstreamCalls.SERVICE, constant(service))
                     .setHeader("Accept", constant("application/json"))
+                    .bean("serviceAuthorization", "apply")
                     .circuitBreaker().id(service + "-calls");
             DownstreamCalls.configureBreaker(breaker.resilience4jConfiguration(), settings);
             breaker
@@ -40,6 +41,7 @@ public class ServiceCallRoutes extends RouteBuilder {
                             + "&connectTimeout={{" + settings + ".connect-timeout-ms}}"
                             + "&responseTimeout={{" + settings + ".response-timeout-ms}}")
                     .convertBodyTo(String.class)
+                    .bean("serviceAuthorization", "checkAccepted")
                     .bean(DownstreamCalls.class, "requireHealthy")
                     .onFallback()
                         .bean(DownstreamCalls.class, "failUnavailable")

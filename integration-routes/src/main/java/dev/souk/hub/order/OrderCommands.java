@@ -24,6 +24,7 @@ import dev.souk.hub.downstream.ServiceCallRoutes;
 import dev.souk.hub.errors.InvalidRequestException;
 import dev.souk.hub.errors.ProblemException;
 import dev.souk.hub.order.OrderOutcomes.Outcome;
+import dev.souk.hub.security.HubCaller;
 
 /**
  * The public order commands. Each one hands the order to its process (start, or a message to the running instance)
@@ -61,7 +62,10 @@ public class OrderCommands {
     /** POST /api/orders with the seed's payload: 201 PENDING order, 409 OUT_OF_STOCK, 404/422 when refused. */
     public void place(Exchange exchange) throws InterruptedException {
         JsonNode request = readBody(exchange);
-        String userId = requireId(request, "userId");
+        HubCaller caller = HubCaller.of(exchange);
+        // a signed-in customer may leave userId out; naming another user needs ADMIN or SERVICE
+        String userId = request.hasNonNull("userId") || !caller.signedIn() ? requireId(request, "userId") : caller.userId();
+        caller.requireActingFor(userId, "An order for user " + userId + " cannot be placed: that user");
         String shippingAddress = requireText(request, "shippingAddress", 500);
         String paymentMethodId = optionalPaymentMethod(request.path("paymentMethodId"));
         ArrayNode items = requireItems(request.path("items"));
@@ -76,6 +80,9 @@ public class OrderCommands {
      */
     public void startAndAnswer(Exchange exchange, String orderId, String userId, String shippingAddress,
                                String paymentMethodId, ArrayNode items) throws InterruptedException {
+        if (!HubCaller.of(exchange).isPrivileged() && outcomes.current(orderId).isEmpty()) {
+            requireRoomForAnotherOrder(userId, items);
+        }
         if (outcomes.claim(orderId)) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("userId", userId);
@@ -103,6 +110,7 @@ public class OrderCommands {
     /** PUT /api/orders/{id}/confirm?paymentMethodId=: 200 CONFIRMED, 402 declined (still payable), 202 while retrying. */
     public void confirm(Exchange exchange) throws InterruptedException {
         String orderId = pathId(exchange);
+        requireOwnOrder(exchange, orderId);
         String paymentMethodId = optionalPaymentMethod(json.getNodeFactory().textNode(
                 exchange.getMessage().getHeader("paymentMethodId", String.class)));
         Map<String, Object> variables = new HashMap<>();
@@ -140,6 +148,7 @@ public class OrderCommands {
     /** PUT /api/orders/{id}/cancel: before payment releases stock; after payment refunds too; after shipment 409. */
     public void cancel(Exchange exchange) throws InterruptedException {
         String orderId = pathId(exchange);
+        requireOwnOrder(exchange, orderId);
         String reason = Optional.ofNullable(exchange.getMessage().getHeader("reason", String.class))
                 .filter(r -> !r.isBlank()).map(r -> r.length() > 200 ? r.substring(0, 200) : r)
                 .orElse("cancelled by the customer");
@@ -172,16 +181,91 @@ public class OrderCommands {
         }
     }
 
-    /** GET /api/orders/{id}: the order as order-service keeps it. */
+    /** GET /api/orders/{id}: the order as order-service keeps it; a customer's own orders only. */
     public void get(Exchange exchange) {
-        respondWithOrder(exchange, pathId(exchange), 200);
+        String orderId = pathId(exchange);
+        requireOwnOrder(exchange, orderId);
+        respondWithOrder(exchange, orderId, 200);
     }
 
-    /** GET /api/orders?userId=&status=&page=&size=: passed to order-service, which validates the filters. */
+    /**
+     * GET /api/orders?userId=&status=&page=&size=: passed to order-service, which validates the filters. A customer
+     * sees their own orders only (userId defaults to theirs; another user's is 403).
+     */
     public void list(Exchange exchange) {
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        HubCaller caller = HubCaller.of(exchange);
+        if (!caller.isPrivileged()) {
+            String userId = caller.requireSignedIn("Listing orders");
+            String asked = exchange.getMessage().getHeader("userId", String.class);
+            if (asked != null && !asked.equals(userId)) {
+                caller.requireActingFor(asked, "The orders of user " + asked);
+            }
+            query = withUserId(query, userId);
+        }
         Exchange answer = call("GET", "/api/orders", query);
         relay(exchange, answer);
+    }
+
+    // ---- who may do what -----------------------------------------------------------------------------------
+
+    /** A customer reaches only their own orders (an order that cannot be found is 404 for them). */
+    private void requireOwnOrder(Exchange exchange, String orderId) {
+        HubCaller caller = HubCaller.of(exchange);
+        if (caller.isPrivileged()) {
+            return;
+        }
+        caller.requireSignedIn("This order command");
+        Exchange answer = call("GET", "/api/orders/" + orderId, null);
+        Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status != 200) {
+            throw new ProblemException(404, ProblemCodes.ORDER_NOT_FOUND, "No order with id " + orderId + ".");
+        }
+        caller.requireActingFor(readTree(answer.getMessage().getBody(String.class)).path("userId").asText(),
+                "Order " + orderId);
+    }
+
+    /**
+     * Nobody may hoard stock: a customer has at most {@code souk.order.max-open-orders} PENDING orders holding at most
+     * {@code souk.order.max-open-units} reserved units together (409 TOO_MANY_OPEN_ORDERS; pay or cancel one first).
+     */
+    private void requireRoomForAnotherOrder(String userId, ArrayNode items) {
+        Exchange answer = call("GET", "/api/orders", "userId=" + userId + "&status=PENDING&size=100");
+        Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status != 200) {
+            throw new dev.souk.hub.errors.DownstreamUnavailableException("order-service",
+                    "order-service answered " + status + " to the open orders of " + userId);
+        }
+        JsonNode open = readTree(answer.getMessage().getBody(String.class));
+        long openOrders = open.path("totalElements").asLong(open.path("content").size());
+        long openUnits = 0;
+        for (JsonNode order : open.path("content")) {
+            for (JsonNode item : order.path("items")) {
+                openUnits += item.path("quantity").asLong();
+            }
+        }
+        long newUnits = 0;
+        for (JsonNode item : items) {
+            newUnits += item.path("quantity").asLong();
+        }
+        if (openOrders >= settings.getMaxOpenOrders() || openUnits + newUnits > settings.getMaxOpenUnits()) {
+            throw new ProblemException(409, ProblemCodes.TOO_MANY_OPEN_ORDERS, "User " + userId + " has " + openOrders
+                    + " unpaid orders holding " + openUnits + " units; at most " + settings.getMaxOpenOrders()
+                    + " orders and " + settings.getMaxOpenUnits() + " units may wait for payment. Pay or cancel one first.")
+                    .with("openOrders", openOrders).with("openUnits", openUnits);
+        }
+    }
+
+    private static String withUserId(String query, String userId) {
+        StringBuilder rest = new StringBuilder();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("userId=")) {
+                    rest.append(pair).append('&');
+                }
+            }
+        }
+        return rest.append("userId=").append(userId).toString();
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

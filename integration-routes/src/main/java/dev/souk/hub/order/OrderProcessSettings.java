@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * Knobs of the order process, read by the model through {@code ${orderProcessSettings...}}: how long a customer has
  * to pay, how a failing remote step is retried before it becomes an incident, and how long an HTTP caller waits
- * for the process to answer before getting 202.
+ * for the process to answer before getting 202,
+ * and how many unpaid orders and reserved units a customer may hold.
  */
 @Component("orderProcessSettings")
 @ConfigurationProperties("souk.order")
@@ -18,6 +19,26 @@ public class OrderProcessSettings {
     private String retryCycle = "R4/PT5S";
     /** How long POST/PUT on an order wait for the process before answering 202 Accepted. */
     private long responseTimeoutMs = 10_000;
+    /** Unpaid (PENDING) orders a customer may have at once. */
+    private int maxOpenOrders = 5;
+    /** Units a customer's unpaid orders may hold reserved together. */
+    private int maxOpenUnits = 50;
+
+    public int getMaxOpenOrders() {
+        return maxOpenOrders;
+    }
+
+    public void setMaxOpenOrders(int maxOpenOrders) {
+        this.maxOpenOrders = maxOpenOrders;
+    }
+
+    public int getMaxOpenUnits() {
+        return maxOpenUnits;
+    }
+
+    public void setMaxOpenUnits(int maxOpenUnits) {
+        this.maxOpenUnits = maxOpenUnits;
+    }
 
     public String getPaymentWindow() {
         return paymentWindow;

@@ -95,12 +95,12 @@ class CartValidationRoutesTests extends HubTestSupport {
                 {"id":"cart-1","version":3,"items":[{"itemId":"item-1","productId":"prod-1","variantId":"var-1",
                  "unitPrice":8.00,"quantity":2}]}""");
 
-        HttpResponse<String> fresh = get("/api/cart", "user-123");
+        HttpResponse<String> fresh = get("/api/cart", customer("user-123"));
         assertThat(fresh.statusCode()).isEqualTo(200);
         assertThat(fresh.body()).contains("\"priceChanged\":true").contains("\"inStock\":true").contains("\"stale\":false");
 
         PRODUCT_SERVICE.stop();
-        HttpResponse<String> stale = get("/api/cart", "user-123");
+        HttpResponse<String> stale = get("/api/cart", customer("user-123"));
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).contains("\"unitPrice\":8.0").contains("\"stale\":true");
     }
@@ -118,7 +118,7 @@ class CartValidationRoutesTests extends HubTestSupport {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         }
         assertThat(breaker.getCircuitBreakerState()).isEqualTo("OPEN");
-        assertThat(get("/actuator/prometheus", "none").body())
+        assertThat(get("/actuator/prometheus", admin()).body())
                 .contains("souk_hub_circuit_breaker_state{application=\"integration-hub\",breaker=\"product-service-breaker\"} 1.0");
 
         // while open, product-service is not even called
@@ -135,14 +135,9 @@ class CartValidationRoutesTests extends HubTestSupport {
         assertThat(PRODUCT_SERVICE.requests()).hasSize(2);
     }
 
-    private HttpResponse<String> get(String path, String user) throws Exception {
-        return http.send(HttpRequest.newBuilder(hub(path)).timeout(Duration.ofSeconds(30)).header("X-User-Id", user)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private HttpResponse<String> add(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(hub("/api/cart/items")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("X-User-Id", "user-123")
+                .header("Content-Type", "application/json").header("Authorization", customer("user-123"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

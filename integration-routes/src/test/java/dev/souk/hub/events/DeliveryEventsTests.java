@@ -26,14 +26,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.souk.contracts.Topics;
+import dev.souk.hub.FakeService;
+import dev.souk.security.testing.TestTokens;
+import dev.souk.security.testing.TestTokensConfiguration;
 
 /**
  * The hub's delivery-events consumer on a real (embedded) broker: a delivered shipment moves its order's process on,
  * the same event delivered twice is handled once, a poison event ends on the dead-letter topic after bounded
- * retries, and the replay endpoint puts it back.
+ * retries, and the replay endpoint (admin only) puts it back. The user-events consumer gives a registered user their
+ * profile in user-service.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.config.enabled=false",
@@ -43,8 +50,21 @@ import dev.souk.contracts.Topics;
         "spring.datasource.url=jdbc:h2:mem:hub-events-tests;DB_CLOSE_DELAY=-1"
 })
 @ActiveProfiles("test")
-@EmbeddedKafka(kraft = true, partitions = 1, topics = {Topics.DELIVERY_EVENTS, "delivery-events.DLT"})
+@EmbeddedKafka(kraft = true, partitions = 1, topics = {Topics.DELIVERY_EVENTS, "delivery-events.DLT", Topics.USER_EVENTS})
+@Import(TestTokensConfiguration.class)
 class DeliveryEventsTests {
+
+    static final FakeService USER_SERVICE = new FakeService("user-service");
+    static final FakeService AUTH_SERVICE = new FakeService("auth-service");
+    static final String HUB_TOKEN = TestTokens.service();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", USER_SERVICE::uri);
+        registry.add("souk.security.client.token-uri", () -> AUTH_SERVICE.uri() + "/api/auth/token");
+        AUTH_SERVICE.answerJson("/api/auth/token", 200,
+                "{\"access_token\":\"" + HUB_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
+    }
 
     @Autowired
     RuntimeService runtime;
@@ -98,8 +118,13 @@ class DeliveryEventsTests {
 
         // when the order's process is there and the dead letter is replayed
         runtime.startProcessInstanceByKey("Process_DeliveryProbe", orderId);
+        HttpRequest.Builder anonymous = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/hub/dead-letters/delivery-events/replay"));
+        assertThat(HttpClient.newHttpClient().send(anonymous.POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
         HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/hub/dead-letters/delivery-events/replay"))
+                .header("Authorization", TestTokens.bearer(TestTokens.admin()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         // then the event is handled this time
@@ -107,6 +132,42 @@ class DeliveryEventsTests {
         assertThat(replay.body()).contains("\"replayed\":1");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count() == 0);
+    }
+
+    @Test
+    void aRegisteredUserGetsTheirProfileOnceWithTheHubsServiceToken() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String userId = "user-" + UUID.randomUUID();
+        USER_SERVICE.answerJson("/api/users", 201, "{\"id\":\"" + userId + "\"}");
+        String envelope = """
+                {"eventId":"%s","type":"UserRegistered","version":1,"aggregateType":"user","aggregateId":"%s",
+                 "occurredAt":"2026-01-01T00:00:00Z","payload":{"userId":"%s","email":"jane@example.com","fullName":"Jane Doe"}}"""
+                .formatted(eventId, userId, userId);
+
+        // when the event arrives twice (a redelivery)
+        publish(Topics.USER_EVENTS, eventId, userId, envelope);
+        publish(Topics.USER_EVENTS, eventId, userId, envelope);
+
+        // then user-service is asked once, by the hub with its own SERVICE token
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId) == 1);
+        Thread.sleep(500);
+        assertThat(USER_SERVICE.received()).filteredOn(r -> r.uri().getPath().equals("/api/users")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.method()).isEqualTo("POST");
+                    assertThat(r.authorization()).isEqualTo("Bearer " + HUB_TOKEN);
+                });
+    }
+
+    private void publish(String topic, String eventId, String key, String envelope) {
+        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+        try (var kafka = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, envelope);
+            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void deployProbe() {
@@ -121,14 +182,7 @@ class DeliveryEventsTests {
                 {"eventId":"%s","type":"ShipmentStatusChanged","version":1,"aggregateType":"shipment","aggregateId":"%s",
                  "occurredAt":"2026-01-01T00:00:00Z","payload":{"shipmentId":"shp-1","orderId":"%s","userId":"user-123",
                  "previousStatus":"IN_TRANSIT","status":"%s","note":null}}""".formatted(eventId, orderId, orderId, status);
-        Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-        try (var kafka = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DELIVERY_EVENTS, orderId, envelope);
-            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
-            kafka.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        publish(Topics.DELIVERY_EVENTS, eventId, orderId, envelope);
     }
 
     private long deadLettersOf(String eventId) {

@@ -3,6 +3,7 @@ package dev.souk.auth.api;
 import dev.souk.auth.account.Account;
 import dev.souk.auth.account.Accounts;
 import dev.souk.auth.account.PasswordPolicy;
+import dev.souk.auth.profile.UserProfiles;
 import dev.souk.auth.token.SigningKeys;
 import dev.souk.auth.token.Sessions;
 import dev.souk.auth.token.Sessions.TokenPair;
@@ -44,8 +45,10 @@ public class AuthController {
     private final Accounts accounts;
     private final Sessions sessions;
     private final SigningKeys keys;
+    private final UserProfiles profiles;
 
-    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys) {
+    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys, UserProfiles profiles) {
+        this.profiles = profiles;
         this.accounts = accounts;
         this.sessions = sessions;
         this.keys = keys;
@@ -79,7 +82,9 @@ public class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a customer account",
-            description = "Creates an account with the role CUSTOMER and publishes UserRegistered on user-events. The email "
+            description = "Creates an account with the role CUSTOMER, creates its profile in user-service (so "
+                    + "/api/users/{userId}/exists is true when this answers; should user-service be down, the profile follows "
+                    + "from UserRegistered) and publishes UserRegistered on user-events. The email "
                     + "is stored in lower case. 400 VALIDATION_FAILED when the password is not 12 to 128 characters or uses "
                     + "one class of characters only; 409 EMAIL_TAKEN when the email has an account.")
     @ApiResponse(responseCode = "201", description = "Registered")
@@ -87,6 +92,7 @@ public class AuthController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
         Account account = accounts.register(request.email(), request.password(), request.fullName());
+        profiles.create(account);
         return new RegisteredResponse(account.id(), account.email());
     }
 

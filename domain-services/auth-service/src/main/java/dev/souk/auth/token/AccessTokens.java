@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.souk.auth.account.Account;
+import dev.souk.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /** Signs RS256 access tokens: sub (the user id), roles, iss, aud, iat, exp, jti, and the signing key's kid. */
@@ -44,18 +46,28 @@ public class AccessTokens {
     }
 
     String sign(Account account) {
-        SigningKeys.SigningKey key = keys.current();
+        return sign(claims(account.id(), account.roles()).claim("email", account.email()).build());
+    }
+
+    /** A SERVICE token for a client of the platform (the hub) or for this service's own calls. */
+    public String signService(String clientId) {
+        return sign(claims(clientId, List.of(Roles.SERVICE)).build());
+    }
+
+    private JWTClaimsSet.Builder claims(String subject, List<String> roles) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(account.id())
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
                 .issuer(issuer)
                 .audience(audience)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("roles", account.roles())
-                .claim("email", account.email())
-                .build();
+                .claim("roles", roles);
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        SigningKeys.SigningKey key = keys.current();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));

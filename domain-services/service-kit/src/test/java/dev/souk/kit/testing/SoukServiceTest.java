@@ -1,7 +1,9 @@
 package dev.souk.kit.testing;
 
+import dev.souk.security.testing.TestTokensConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,7 +14,9 @@ import java.lang.annotation.Target;
 
 /**
  * A whole service on an in-memory H2 database (fresh per context) with MockMvc, without registry, config server
- * or the outbox relay. Tests that need PostgreSQL or Kafka add {@link PostgresTestDatabase} or an embedded broker.
+ * or the outbox relay. Tokens of {@link dev.souk.security.testing.TestTokens} are trusted; requests carry a SERVICE
+ * token unless they say otherwise ({@link ServiceTestSecurity}). Tests that need PostgreSQL or Kafka add
+ * {@link PostgresTestDatabase} or an embedded broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +32,6 @@ import java.lang.annotation.Target;
         "logging.structured.format.console=",
 })
 @AutoConfigureMockMvc
+@Import({TestTokensConfiguration.class, ServiceTestSecurity.class})
 public @interface SoukServiceTest {
 }

@@ -1,0 +1,138 @@
+package dev.souk.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The security every Souk app applies to its HTTP endpoints, before its own route rules: stateless bearer tokens
+ * checked by {@link AccessTokenDecoder}, problem+json 401/403, HTTP Basic for the admin on operations endpoints,
+ * CORS for the configured origins only, security headers, and {@link CallerHeaders}.
+ */
+public class SoukWebSecurity {
+
+    /** Actuator endpoints anyone may read: probes only. */
+    public static final String[] PUBLIC_OPERATIONS = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
+
+    static final String AUTH_PATH = "/api/auth/";
+
+    private final SoukSecurityProperties properties;
+    private final JwtDecoder decoder;
+    private final ProblemSecurityHandlers handlers;
+
+    public SoukWebSecurity(SoukSecurityProperties properties, JwtDecoder decoder, ProblemSecurityHandlers handlers) {
+        this.properties = properties;
+        this.decoder = decoder;
+        this.handlers = handlers;
+    }
+
+    public SoukSecurityProperties properties() {
+        return properties;
+    }
+
+    public JwtDecoder decoder() {
+        return decoder;
+    }
+
+    public ProblemSecurityHandlers handlers() {
+        return handlers;
+    }
+
+    /** Maps the {@code roles} claim to {@code ROLE_*} authorities and the subject to the principal name. */
+    public static JwtAuthenticationConverter rolesConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
+
+    /**
+     * The bearer token of a request, except on the auth endpoints (register, login, refresh, logout, keys): they
+     * never need one, and a client that still sends its expired access token there must not be refused.
+     */
+    static String bearerToken(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(AUTH_PATH) ? null : BEARER.resolve(request);
+    }
+
+    /** Applies the shared part; the caller adds its route rules with {@code http.authorizeHttpRequests(...)}. */
+    public HttpSecurity apply(HttpSecurity http) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(Customizer.withDefaults())
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(SoukWebSecurity::bearerToken)
+                        .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(rolesConverter()))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .cors(c -> c.configurationSource(cors()))
+                .headers(h -> h
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .frameOptions(f -> f.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
+                .addFilterAfter(new CallerHeaders(), AuthorizationFilter.class);
+        if (properties.admin().configured()) {
+            http.httpBasic(b -> b.authenticationEntryPoint(handlers));
+        } else {
+            http.httpBasic(AbstractHttpConfigurer::disable);
+        }
+        return http;
+    }
+
+    /**
+     * Operations endpoints (actuator beyond the probes, consoles): open on a developer's machine, the admin elsewhere.
+     */
+    public void operations(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
+                           String... patterns) {
+        if (properties.operationsOpen()) {
+            rules.requestMatchers(patterns).permitAll();
+        } else {
+            rules.requestMatchers(patterns).hasRole(Roles.ADMIN);
+        }
+    }
+
+    /** Probes and the API documentation are public in every app. */
+    public void publicBasics(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                .requestMatchers(PUBLIC_OPERATIONS).permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/api/*/swagger-ui.html",
+                        "/api/*/swagger-ui/**", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll();
+    }
+
+    private UrlBasedCorsConfigurationSource cors() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "X-Request-Id", "X-Cart-Id"));
+        cors.setExposedHeaders(List.of("Location", "Retry-After", "X-Request-Id", "RateLimit-Remaining"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
