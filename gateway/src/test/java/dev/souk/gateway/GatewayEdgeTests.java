@@ -2,11 +2,14 @@ package dev.souk.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.souk.security.testing.TestTokens;
+import dev.souk.security.testing.TestTokensConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "souk.gateway.services.dead-test.name=Dead",
         "souk.gateway.services.dead-test.service-id=dead-upstream",
 })
+@Import(TestTokensConfiguration.class)
 class GatewayEdgeTests {
 
     private static final TestUpstream UPSTREAM = TestUpstream.start();
@@ -288,8 +292,10 @@ class GatewayEdgeTests {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** As a signed-in customer: the edge's routing is what these tests are about (GatewaySecurityTests: the rest). */
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", TestTokens.bearer(TestTokens.customer("user-edge")));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -43,6 +43,10 @@ final class TestUpstream implements AutoCloseable {
             reply(exchange, 302, "text/plain", new byte[0]);
         });
         server.createContext("/api/echo", this::echo);
+        // the routes the security tests send here
+        server.createContext("/api/products", this::echo);
+        server.createContext("/api/orders", this::echo);
+        server.createContext("/api/auth", this::echo);
         server.createContext("/api/slow", exchange -> {
             try {
                 // holds the answer until the test is over, far beyond the gateway's response timeout
@@ -57,6 +61,13 @@ final class TestUpstream implements AutoCloseable {
 
     static TestUpstream start() {
         return new TestUpstream();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests reached the upstream so far. */
+    int requests() {
+        return requests.get();
     }
 
     String baseUri() {
@@ -86,6 +97,9 @@ final class TestUpstream implements AutoCloseable {
         headers.add("X-Echo-Proxy-Authorization",
                 String.valueOf(exchange.getRequestHeaders().getFirst("Proxy-Authorization")));
         headers.add("X-Echo-Page-Header", String.valueOf(exchange.getRequestHeaders().getFirst("page")));
+        headers.add("X-Echo-User-Id", String.valueOf(exchange.getRequestHeaders().getFirst("X-User-Id")));
+        headers.add("X-Echo-Authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        requests.incrementAndGet();
         headers.add("Set-Cookie", "a=1; Path=/");
         headers.add("Set-Cookie", "b=2; Path=/");
         headers.add("Cache-Control", "max-age=60");

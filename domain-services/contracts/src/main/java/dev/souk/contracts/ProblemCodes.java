@@ -53,6 +53,7 @@ public final class ProblemCodes {
     public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
     public static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
     public static final String INVALID_CLIENT = "INVALID_CLIENT";
+    public static final String ACCOUNT_EXISTS = "ACCOUNT_EXISTS";
     /** No access token, or one that is expired, not yet valid, forged or meant for someone else. */
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     /** A valid token whose roles or owner do not allow the request. */

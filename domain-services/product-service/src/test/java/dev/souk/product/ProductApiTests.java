@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.souk.kit.testing.ServiceTestSecurity.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -69,7 +70,7 @@ class ProductApiTests {
         String id = newId();
         create(id, "garden", "[{\"id\":\"var-1\",\"name\":\"Std\",\"price\":5}]").andExpect(status().isCreated());
 
-        mvc.perform(put("/api/products/{id}", id).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/products/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content(body(null, "garden", "[{\"id\":\"var-1\",\"name\":\"Std\",\"price\":6.25}]", "\"active\":false,")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.variants[0].price").value(6.25))
@@ -77,8 +78,8 @@ class ProductApiTests {
         mvc.perform(get("/api/products").param("category", "garden"))
                 .andExpect(jsonPath("$.content[?(@.id == '" + id + "')]").isEmpty());
 
-        mvc.perform(delete("/api/products/{id}", id)).andExpect(status().isNoContent());
-        mvc.perform(delete("/api/products/{id}", id)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/products/{id}", id).with(admin())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/products/{id}", id).with(admin())).andExpect(status().isNoContent());
         mvc.perform(get("/api/products/{id}", id))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
@@ -94,10 +95,10 @@ class ProductApiTests {
         create(id, "toys", "[{\"name\":\"One\",\"price\":1}]")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("PRODUCT_EXISTS"));
-        mvc.perform(put("/api/products/{id}", "missing").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/products/{id}", "missing").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content(body(null, "toys", "[{\"name\":\"One\",\"price\":1}]", "")))
                 .andExpect(status().isNotFound());
-        mvc.perform(delete("/api/products/{id}", "missing")).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/products/{id}", "missing").with(admin())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -114,15 +115,15 @@ class ProductApiTests {
                 "{\"name\":\"No category\",\"variants\":[{\"name\":\"One\",\"price\":1}]}",
         };
         for (String body : badBodies) {
-            mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(body))
+            mvc.perform(post("/api/products").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
         }
-        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content("[1,2"))
+        mvc.perform(post("/api/products").with(admin()).contentType(MediaType.APPLICATION_JSON).content("[1,2"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
-        mvc.perform(put("/api/products/{id}", "one-id").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/products/{id}", "one-id").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content(body("other-id", "toys", "[{\"name\":\"One\",\"price\":1}]", "")))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/products").param("page", "-1")).andExpect(status().isBadRequest());
@@ -130,7 +131,7 @@ class ProductApiTests {
     }
 
     private ResultActions create(String id, String category, String variants) throws Exception {
-        return mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(body(id, category, variants, "")));
+        return mvc.perform(post("/api/products").with(admin()).contentType(MediaType.APPLICATION_JSON).content(body(id, category, variants, "")));
     }
 
     private static String body(String id, String category, String variants, String extra) {

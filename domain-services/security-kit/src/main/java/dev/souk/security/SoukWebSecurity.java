@@ -29,7 +29,9 @@ public class SoukWebSecurity {
     /** Actuator endpoints anyone may read: probes only. */
     public static final String[] PUBLIC_OPERATIONS = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
 
-    static final String AUTH_PATH = "/api/auth/";
+    /** Where a caller gets or gives up tokens: a bearer token sent there is not looked at. */
+    static final java.util.Set<String> TOKEN_ENDPOINTS = java.util.Set.of("/api/auth/register", "/api/auth/login",
+            "/api/auth/refresh", "/api/auth/logout", "/api/auth/token", "/api/auth/.well-known/jwks.json");
 
     private final SoukSecurityProperties properties;
     private final JwtDecoder decoder;
@@ -66,11 +68,11 @@ public class SoukWebSecurity {
     private static final DefaultBearerTokenResolver BEARER = new DefaultBearerTokenResolver();
 
     /**
-     * The bearer token of a request, except on the auth endpoints (register, login, refresh, logout, keys): they
+     * The bearer token of a request, except on the token endpoints (register, login, refresh, logout, keys): they
      * never need one, and a client that still sends its expired access token there must not be refused.
      */
     static String bearerToken(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(AUTH_PATH) ? null : BEARER.resolve(request);
+        return TOKEN_ENDPOINTS.contains(request.getRequestURI()) ? null : BEARER.resolve(request);
     }
 
     /** Applies the shared part; the caller adds its route rules with {@code http.authorizeHttpRequests(...)}. */

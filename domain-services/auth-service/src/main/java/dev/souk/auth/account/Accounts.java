@@ -48,6 +48,18 @@ public class Accounts {
     }
 
     Account create(String email, String password, String fullName, List<String> roles) {
+        return create(null, email, password, fullName, roles);
+    }
+
+    /**
+     * An account made by an administrator (staff, or a customer with a chosen id): 409 EMAIL_TAKEN or 409
+     * ACCOUNT_EXISTS when the email or the id is in use.
+     */
+    public Account createByAdmin(String id, String email, String password, String fullName, List<String> roles) {
+        return create(id, email, password, fullName, roles);
+    }
+
+    private Account create(String id, String email, String password, String fullName, List<String> roles) {
         List<String> violations = PasswordPolicy.violations(password);
         if (!violations.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "Request is invalid.")
@@ -57,19 +69,26 @@ public class Accounts {
         }
         String normalised = normalise(email);
         // hashed outside the transaction: BCrypt is deliberately slow
-        Account account = new Account("user-" + UUID.randomUUID(), normalised, fullName.strip(), hasher.hash(password),
+        Account account = new Account(id != null ? id : "user-" + UUID.randomUUID(), normalised, fullName.strip(), hasher.hash(password),
                 roles, clock.instant());
         try {
             return transaction.execute(status -> {
                 if (accounts.findByEmail(normalised).isPresent()) {
                     throw emailTaken(normalised);
                 }
+                if (accounts.find(account.id()).isPresent()) {
+                    throw ApiException.conflict(ProblemCodes.ACCOUNT_EXISTS, "An account with this id already exists.")
+                            .with("userId", account.id());
+                }
                 accounts.insert(account);
                 outbox.record(new UserRegistered(account.id(), account.email(), account.fullName()));
                 return account;
             });
         } catch (DuplicateKeyException raced) {
-            throw emailTaken(normalised);
+            // the same email or id inserted at the same moment
+            throw accounts.find(account.id()).isPresent() && id != null
+                    ? ApiException.conflict(ProblemCodes.ACCOUNT_EXISTS, "An account with this id already exists.")
+                    : emailTaken(normalised);
         }
     }
 

@@ -4,12 +4,14 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.souk.auth.token.SigningKeys;
 import dev.souk.kit.security.ServiceAccessRules;
+import dev.souk.security.Roles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every auth endpoint is public (they are how a caller gets a token); tokens presented to this service are checked
+ * Every auth endpoint is public (they are how a caller gets a token) except account management, which is for
+ * administrators; tokens presented to this service are checked
  * against its own keys, not fetched over HTTP from itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +19,9 @@ class AuthSecurityConfiguration {
 
     @Bean
     ServiceAccessRules authEndpointsArePublic() {
-        return rules -> rules.requestMatchers("/api/auth/**").permitAll();
+        return rules -> rules
+                .requestMatchers("/api/auth/accounts", "/api/auth/accounts/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/auth/**").permitAll();
     }
 
     @Bean

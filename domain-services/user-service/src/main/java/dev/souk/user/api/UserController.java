@@ -1,5 +1,6 @@
 package dev.souk.user.api;
 
+import dev.souk.kit.security.Access;
 import dev.souk.kit.web.Ids;
 import dev.souk.kit.web.PageResponse;
 import dev.souk.user.domain.User;
@@ -74,18 +75,21 @@ public class UserController {
 
     @GetMapping("/{id}")
     UserResponse get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
+        Access.requireActingFor(id);
         return UserResponse.of(users.get(id));
     }
 
     @PutMapping("/{id}")
     UserResponse update(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                         @Valid @RequestBody UpdateUserRequest request) {
+        Access.requireActingFor(id);
         return UserResponse.of(users.update(id, request.email(), request.fullName(), request.phone()));
     }
 
     @GetMapping("/{id}/exists")
-    @Operation(summary = "Whether a user exists", description = "Answers true or false; never 404.")
+    @Operation(summary = "Whether a user exists", description = "Answers true or false; never 404. A customer may ask only about themselves.")
     boolean exists(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
+        Access.requireActingFor(id);
         return users.exists(id);
     }
 
