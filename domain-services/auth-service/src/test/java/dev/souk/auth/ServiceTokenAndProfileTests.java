@@ -43,6 +43,8 @@ class ServiceTokenAndProfileTests {
         registry.add("souk.auth.user-service-url", () -> "http://127.0.0.1:" + USER_SERVICE.getAddress().getPort());
         registry.add("souk.auth.clients.integration-hub", () -> "hub-secret-for-tests");
         registry.add("souk.auth.clients.retired-client", () -> "");
+        // with an operator configured, HTTP Basic signs in to consoles; a client's Basic header here is not a sign-in
+        registry.add("souk.security.admin.password", () -> "operator password 1");
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.souk.kit.testing.ServiceTestSecurity.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -192,10 +193,10 @@ class InventoryApiTests {
         }
         mvc.perform(post("/api/inventory/reserve").contentType(MediaType.APPLICATION_JSON).content("{\"orderId\":"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_JSON"));
-        mvc.perform(put("/api/inventory/stock").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/inventory/stock").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"" + product + "\",\"variantId\":\"v\",\"onHand\":-1}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(put("/api/inventory/stock").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/inventory/stock").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"productId\":\"" + product + "\",\"variantId\":\"v\"}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/inventory/check").param("productId", product).param("variantId", "v").param("quantity", "0"))
@@ -209,7 +210,7 @@ class InventoryApiTests {
     }
 
     private ResultActions setStock(String product, String variant, int onHand) throws Exception {
-        return mvc.perform(put("/api/inventory/stock").contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(put("/api/inventory/stock").with(admin()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"productId\":\"" + product + "\",\"variantId\":\"" + variant + "\",\"onHand\":" + onHand + "}"));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.souk.kit.testing.ServiceTestSecurity.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -116,7 +117,7 @@ class PaymentApiTests {
     void aSimulatedOutageFailsEveryChargeUntilItEnds() throws Exception {
         String order = newId("order");
         try {
-            mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{\"down\":true}"))
+            mvc.perform(put("/api/payments/simulator/outage").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"down\":true}"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.down").value(true));
 
@@ -124,11 +125,11 @@ class PaymentApiTests {
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(jsonPath("$.code").value("PAYMENT_PROVIDER_UNAVAILABLE"));
         } finally {
-            mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{\"down\":false}"))
+            mvc.perform(put("/api/payments/simulator/outage").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"down\":false}"))
                     .andExpect(status().isOk());
         }
         pay(order, "12.00", "pm_abc", null).andExpect(status().isCreated());
-        mvc.perform(put("/api/payments/simulator/outage").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(put("/api/payments/simulator/outage").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
     }

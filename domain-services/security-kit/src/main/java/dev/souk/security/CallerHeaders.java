@@ -18,7 +18,8 @@ import java.util.TreeMap;
 /**
  * Puts the proven caller into the request headers routes read, after authentication: {@code X-User-Id} becomes the
  * token's subject and {@code X-User-Roles} its roles, whatever the client sent. Only a SERVICE caller (the hub acting
- * for a user) may name the user in {@code X-User-Id} itself. Without a token both headers are removed.
+ * for a user) may name the user in {@code X-User-Id} itself; without one it acts for no user. Without a token both
+ * headers are removed.
  */
 public class CallerHeaders extends OncePerRequestFilter {
 
@@ -32,7 +33,8 @@ public class CallerHeaders extends OncePerRequestFilter {
         Caller.current().ifPresentOrElse(caller -> {
             String sent = request.getHeader(USER_ID);
             boolean actsForSomeone = caller.isService() && sent != null && !sent.isBlank();
-            replaced.put(USER_ID, actsForSomeone ? sent : caller.userId());
+            // a SERVICE caller names the user it acts for, or no one (a guest's cart): never itself
+            replaced.put(USER_ID, actsForSomeone ? sent : caller.isService() ? null : caller.userId());
             replaced.put(USER_ROLES, String.join(",", new java.util.TreeSet<>(caller.roles())));
         }, () -> {
             replaced.put(USER_ID, null);

@@ -2,7 +2,9 @@ package dev.souk.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -12,6 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -75,6 +79,16 @@ public class SoukWebSecurity {
         return TOKEN_ENDPOINTS.contains(request.getRequestURI()) ? null : BEARER.resolve(request);
     }
 
+    private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
+
+    /**
+     * HTTP Basic is the operator's sign-in to consoles and actuator endpoints only. The API takes bearer tokens; a
+     * Basic header there (a client's credentials at {@code POST /api/auth/token}) is not a sign-in.
+     */
+    static UsernamePasswordAuthenticationToken adminSignIn(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/") ? null : BASIC.convert(request);
+    }
+
     /** Applies the shared part; the caller adds its route rules with {@code http.authorizeHttpRequests(...)}. */
     public HttpSecurity apply(HttpSecurity http) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
@@ -97,7 +111,14 @@ public class SoukWebSecurity {
                         .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
                 .addFilterAfter(new CallerHeaders(), AuthorizationFilter.class);
         if (properties.admin().configured()) {
-            http.httpBasic(b -> b.authenticationEntryPoint(handlers));
+            http.httpBasic(b -> b.authenticationEntryPoint(handlers)
+                    .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+                        @Override
+                        public <F extends BasicAuthenticationFilter> F postProcess(F filter) {
+                            filter.setAuthenticationConverter(SoukWebSecurity::adminSignIn);
+                            return filter;
+                        }
+                    }));
         } else {
             http.httpBasic(AbstractHttpConfigurer::disable);
         }

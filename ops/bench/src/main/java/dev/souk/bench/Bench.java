@@ -39,6 +39,14 @@ public final class Bench {
             err.println("run with --help for the options");
             return EXIT_USAGE;
         }
+        if (options.token() == null) {
+            try {
+                options = options.withToken(BenchLogin.accessToken(options.baseUrl(), options.loginEmail(), options.loginPassword()));
+            } catch (IllegalArgumentException e) {
+                err.println("bench: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
         BenchRun run = new BenchRun(options, BenchOptions.describeCommandLine(args), err, System.nanoTime());
         if (hardStop) {
             startWatchdog(run.hardDeadlineNanos(), options, err);

@@ -29,7 +29,15 @@ record BenchOptions(
         boolean confirmInRatePhase,
         Path out, // null: next to the jar
         String token,
+        String loginEmail,
+        String loginPassword,
         boolean failOnMiss) {
+
+    /** The same options with the access token a login answered. */
+    BenchOptions withToken(String accessToken) {
+        return new BenchOptions(baseUrl, productUrl, phases, duration, warmup, rate, concurrency, userId, productId, variantId,
+                restock, maxRequests, requestTimeout, confirmInRatePhase, out, accessToken, loginEmail, loginPassword, failOnMiss);
+    }
 
     enum Phase {
         READS, RATE, THROUGHPUT;
@@ -60,6 +68,8 @@ record BenchOptions(
               --timeout D           per-request timeout (default 5s)
               --rate-confirm B      also confirm the orders placed by the rate phase (default true)
               --token JWT           send Authorization: Bearer JWT with every request (never printed)
+              --login EMAIL:PASS    without --token, log in as this user first (default: the local stack's
+                                    admin, admin@souk.dev; an admin may restock and order for --user)
               --out FILE            JSON result (default bench-result.json next to bench.jar, i.e. ops/bench/target/)
               --fail-on-miss        exit with status 1 when a target is missed
               --help                this text
@@ -134,6 +144,11 @@ record BenchOptions(
         if (!confirm.equals("true") && !confirm.equals("false")) {
             throw new IllegalArgumentException("--rate-confirm must be true or false");
         }
+        String[] login = values.getOrDefault("login", BenchLogin.LOCAL_ADMIN_EMAIL + ":" + BenchLogin.LOCAL_ADMIN_PASSWORD)
+                .split(":", 2);
+        if (login.length != 2 || login[0].isBlank() || login[1].isEmpty()) {
+            throw new IllegalArgumentException("--login must be EMAIL:PASSWORD");
+        }
         return new BenchOptions(base, product, parsePhases(values.getOrDefault("phases", "reads,rate,throughput")),
                 duration, warmup, rate, concurrency,
                 nonBlank("user", values.getOrDefault("user", "user-123")),
@@ -141,7 +156,7 @@ record BenchOptions(
                 nonBlank("variant", values.getOrDefault("variant", "var-1")),
                 restock, maxRequests, timeout, Boolean.parseBoolean(confirm),
                 values.containsKey("out") ? Path.of(values.get("out")) : null,
-                values.get("token"), failOnMiss);
+                values.get("token"), login[0], login[1], failOnMiss);
     }
 
     /** Upper bound of the whole run: every selected phase (warm-up + duration) plus 60 s of slack. */
@@ -161,9 +176,9 @@ record BenchOptions(
         StringBuilder line = new StringBuilder("java -jar ops/bench/target/bench.jar");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.startsWith("--token=")) {
-                line.append(" --token=***");
-            } else if (i > 0 && args[i - 1].equals("--token")) {
+            if (arg.startsWith("--token=") || arg.startsWith("--login=")) {
+                line.append(arg.startsWith("--token=") ? " --token=***" : " --login=***");
+            } else if (i > 0 && (args[i - 1].equals("--token") || args[i - 1].equals("--login"))) {
                 line.append(" ***");
             } else {
                 line.append(' ').append(arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
@@ -173,7 +188,7 @@ record BenchOptions(
     }
 
     private static final Set<String> KNOWN = Set.of("base-url", "product-url", "phases", "duration", "warmup", "rate",
-            "concurrency", "user", "product", "variant", "restock", "max-requests", "timeout", "rate-confirm", "out", "token");
+            "concurrency", "user", "product", "variant", "restock", "max-requests", "timeout", "rate-confirm", "out", "token", "login");
 
     private static Set<Phase> parsePhases(String text) {
         Set<Phase> phases = EnumSet.noneOf(Phase.class);

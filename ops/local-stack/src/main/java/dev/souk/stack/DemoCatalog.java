@@ -18,9 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A small demo catalog loaded through the public API (the gateway), exactly as a client would: users,
- * products in three categories and their stock. Idempotent: whatever already exists is left alone, so
- * running it again never resets stock that orders have since moved.
+ * A small demo catalog loaded through the public API (the gateway), exactly as a client would, signed in as the
+ * local administrator: customers who can log in (demo@souk.dev is user-123), products in three categories and their
+ * stock. Idempotent: whatever already exists is left alone, so running it again never resets stock that orders have
+ * since moved.
  */
 public final class DemoCatalog {
 
@@ -58,10 +59,23 @@ public final class DemoCatalog {
     private final URI gateway;
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private String adminToken;
 
     public DemoCatalog(URI gateway, Consumer<String> log) {
         this.gateway = gateway;
         this.log = log;
+    }
+
+    /** Logs in as the local administrator; every write of the loader carries that token. */
+    private void signIn() throws IOException, InterruptedException {
+        HttpResponse<String> login = send(HttpRequest.newBuilder(gateway.resolve("/api/auth/login"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("email", StackOptions.ADMIN_EMAIL, "password", StackOptions.ADMIN_PASSWORD))))
+                .build());
+        expectOk(login, "log in as " + StackOptions.ADMIN_EMAIL);
+        adminToken = JSON.readTree(login.body()).path("accessToken").asText();
     }
 
     /** True when the product catalog has no product at all. */
@@ -81,6 +95,7 @@ public final class DemoCatalog {
 
     /** Creates what is missing; returns how many users, products and stock levels were created. */
     public Map<String, Integer> load() throws IOException, InterruptedException {
+        signIn();
         int users = 0;
         for (User user : USERS) {
             if (!exists("/api/users/" + user.id() + "/exists")) {
@@ -95,6 +110,10 @@ public final class DemoCatalog {
                 expectCreatedOrConflict(created, "create user " + user.id());
                 users += created.statusCode() == 201 ? 1 : 0;
             }
+            // the customer can log in with the same id (an account that exists is kept)
+            HttpResponse<String> account = send(post("/api/auth/accounts", Map.of("id", user.id(), "email", user.email(),
+                    "password", StackOptions.DEMO_CUSTOMER_PASSWORD, "fullName", user.fullName(), "roles", List.of("CUSTOMER"))));
+            expectCreatedOrConflict(account, "create the account of " + user.id());
         }
         int products = 0;
         int stockLevels = 0;
@@ -148,15 +167,19 @@ public final class DemoCatalog {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(gateway.resolve(path))
+        return authorized(HttpRequest.newBuilder(gateway.resolve(path)))
                 .timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json")
                 .GET()
                 .build();
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
+    }
+
     private HttpRequest post(String path, Object body) throws IOException {
-        return HttpRequest.newBuilder(gateway.resolve(path))
+        return authorized(HttpRequest.newBuilder(gateway.resolve(path)))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -165,7 +188,7 @@ public final class DemoCatalog {
     }
 
     private HttpRequest put(String path, Object body) throws IOException {
-        return HttpRequest.newBuilder(gateway.resolve(path))
+        return authorized(HttpRequest.newBuilder(gateway.resolve(path)))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

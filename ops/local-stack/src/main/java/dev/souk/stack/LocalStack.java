@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private final PrintStream out;
     private final List<List<AppProcess>> waves = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final String hubClientSecret = newSecret();
     private KafkaBroker broker;
     private volatile boolean stopping;
     private Duration startupTime;
@@ -289,10 +290,10 @@ public final class LocalStack implements AutoCloseable {
     private void loadDemoCatalog(List<AppSpec> apps) {
         Set<String> started = apps.stream().map(AppSpec::name).collect(Collectors.toSet());
         boolean catalogServicesUp = started.containsAll(
-                Set.of("gateway", "user-service", "product-service", "inventory-service"));
+                Set.of("gateway", "auth-service", "user-service", "product-service", "inventory-service"));
         if (options.demo() == StackOptions.Demo.NEVER || !catalogServicesUp) {
             if (options.demo() == StackOptions.Demo.ALWAYS) {
-                out.println("  demo catalog skipped: it needs the gateway, users, products and inventory");
+                out.println("  demo catalog skipped: it needs the gateway, auth, users, products and inventory");
             }
             return;
         }
@@ -392,6 +393,8 @@ public final class LocalStack implements AutoCloseable {
         if (started.contains("auth-service")) {
             urls.put("Shop admin login", GATEWAY + "/api/auth/login  (" + StackOptions.ADMIN_EMAIL + " / "
                     + StackOptions.ADMIN_PASSWORD + ")");
+            urls.put("Demo customer login", GATEWAY + "/api/auth/login  (demo@souk.dev / "
+                    + StackOptions.DEMO_CUSTOMER_PASSWORD + ", user-123)");
         }
         if (started.contains("service-registry")) {
             urls.put("Eureka", "http://localhost:8761/");
@@ -446,6 +449,12 @@ public final class LocalStack implements AutoCloseable {
         watcher.start();
     }
 
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     private Map<String, String> environment(Path repoRoot, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         env.put("SOUK_HOME", repoRoot.toString());
@@ -454,6 +463,14 @@ public final class LocalStack implements AutoCloseable {
         env.put("SOUK_ADMIN_USER", StackOptions.ADMIN_USER);
         env.put("SOUK_ADMIN_PASSWORD", StackOptions.ADMIN_PASSWORD);
         env.put("SOUK_ADMIN_EMAIL", StackOptions.ADMIN_EMAIL);
+        // a developer's machine: consoles and actuator endpoints need no sign-in (every other environment: the admin)
+        env.put("SOUK_SECURITY_OPERATIONS_OPEN", "true");
+        // one developer, the system tests and the benchmark all call from 127.0.0.1: generous limits, unless set
+        env.put("SOUK_RATE_LIMIT_USER", System.getenv().getOrDefault("SOUK_RATE_LIMIT_USER", "20000/10s"));
+        env.put("SOUK_RATE_LIMIT_IP", System.getenv().getOrDefault("SOUK_RATE_LIMIT_IP", "20000/10s"));
+        env.put("SOUK_RATE_LIMIT_AUTH", System.getenv().getOrDefault("SOUK_RATE_LIMIT_AUTH", "600/1m"));
+        // the hub's client credentials at the auth-service, new for every start
+        env.put("SOUK_HUB_CLIENT_SECRET", hubClientSecret);
         env.put("SOUK_EUREKA_URL", "http://localhost:8761/eureka");
         env.put("SOUK_CONFIG_URL", "http://localhost:8888");
         if (options.broker()) {

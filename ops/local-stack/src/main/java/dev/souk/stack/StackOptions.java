@@ -23,6 +23,8 @@ public final class StackOptions {
     public static final String ADMIN_PASSWORD = "souk-local-admin";
     /** The shop administrator the auth-service creates on first start (same local password). */
     public static final String ADMIN_EMAIL = "admin@souk.dev";
+    /** Password of the demo customers (demo@souk.dev is user-123), local only. */
+    public static final String DEMO_CUSTOMER_PASSWORD = "souk-demo-customer";
 
     private Path repoRoot;
     private Path dataDir;

@@ -28,8 +28,8 @@ class CartFlowsIT {
 
     private static final String GATEWAY = "http://localhost:8080";
 
-    private final Http http = new Http();
-    private final String user = "user-123";
+    /** A customer who has just registered: the cart is theirs by their token, not by a header they could forge. */
+    private final Http http = Http.newCustomer();
 
     @Test
     void addChangeRefuseAndCheckOut() {
@@ -80,12 +80,37 @@ class CartFlowsIT {
         assertThat(Http.json(checkout).path("code").asText()).isEqualTo("CART_EMPTY");
     }
 
+    @Test
+    void aGuestCartBecomesTheCustomersCartWhenTheySignIn() {
+        Http guest = new Http();
+        HttpResponse<String> started = guest.send(Http.request(GATEWAY + "/api/cart").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(started.statusCode()).as(started.body()).isIn(200, 201);
+        String guestCart = Http.json(started).path("id").asText();
+        HttpResponse<String> added = guest.send(Http.request(GATEWAY + "/api/cart/items").header("X-Cart-Id", guestCart)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"productId\":\"prod-3\",\"variantId\":\"var-6\",\"quantity\":1}")).build());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        // a guest cannot check out
+        HttpResponse<String> guestCheckout = guest.send(Http.request(GATEWAY + "/api/cart/checkout").header("X-Cart-Id", guestCart)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shippingAddress\":\"1 Road\"}")).build());
+        assertThat(guestCheckout.statusCode()).isEqualTo(401);
+
+        clearCart();
+        HttpResponse<String> merged = cart("POST", "/api/cart/merge", "{\"anonymousCartId\":\"" + guestCart + "\"}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(Http.json(cart("GET", "/api/cart", null)).path("items").findValuesAsText("productId")).containsExactly("prod-3");
+        clearCart();
+    }
+
     private void clearCart() {
         cart("DELETE", "/api/cart", null);
     }
 
     private HttpResponse<String> cart(String method, String path, String body) {
-        HttpRequest.Builder request = Http.request(GATEWAY + path).header("X-User-Id", user).header("Accept", "application/json");
+        HttpRequest.Builder request = Http.request(GATEWAY + path).header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed's flows A (place and confirm) and B (cancel) and their failure paths, through the gateway of the running
- * stack: the order process in the hub, the real services, Kafka between them.
+ * stack: the order process in the hub, the real services, Kafka between them. Each test is a customer who has just
+ * registered; what only staff may do (stock, carrier updates, the engine) is done as the shop administrator.
  */
 @ExtendWith(SoukStack.class)
 class OrderFlowsIT {
@@ -21,16 +22,28 @@ class OrderFlowsIT {
     private static final String GATEWAY = "http://localhost:8080";
     private static final String HUB = "http://localhost:8090";
     private static final String SEED_ORDER = """
-            {"userId":"user-123","shippingAddress":"123 Main St","paymentMethodId":"pm_abc",
+            {"userId":"%s","shippingAddress":"123 Main St","paymentMethodId":"pm_abc",
              "items":[{"productId":"prod-1","variantId":"var-1","quantity":%d}]}""";
 
-    private final Http http = new Http();
+    private static Http admin;
+    private final Http http = Http.newCustomer();
+
+    private static synchronized Http admin() {
+        if (admin == null) {
+            admin = Http.admin();
+        }
+        return admin;
+    }
+
+    private String seedOrder(int quantity) {
+        return SEED_ORDER.formatted(http.userId(), quantity);
+    }
 
     @Test
     void flowAPlacesConfirmsFulfilsAndCompletesAnOrder() {
         // given the seed's order
         int availableBefore = available();
-        HttpResponse<String> placed = http.postJson(GATEWAY + "/api/orders", SEED_ORDER.formatted(2));
+        HttpResponse<String> placed = http.postJson(GATEWAY + "/api/orders", seedOrder(2));
 
         // then it is PENDING, priced from the catalog, with its stock reserved
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
@@ -56,7 +69,7 @@ class OrderFlowsIT {
 
         // when the carrier delivers
         for (String status : new String[]{"PICKED_UP", "IN_TRANSIT", "DELIVERED"}) {
-            HttpResponse<String> moved = http.send(Http.request(GATEWAY + "/api/delivery/" + id + "/status")
+            HttpResponse<String> moved = admin().send(Http.request(GATEWAY + "/api/delivery/" + id + "/status")
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status + "\"}")).build());
             assertThat(moved.statusCode()).as(moved.body()).isIn(200, 409);
@@ -107,7 +120,7 @@ class OrderFlowsIT {
         String id = place(1);
         assertThat(put(GATEWAY + "/api/orders/" + id + "/confirm?paymentMethodId=pm_abc").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> http.getJson(GATEWAY + "/api/delivery/" + id).statusCode() == 200);
-        http.send(Http.request(GATEWAY + "/api/delivery/" + id + "/status").header("Content-Type", "application/json")
+        admin().send(Http.request(GATEWAY + "/api/delivery/" + id + "/status").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"PICKED_UP\"}")).build());
 
         HttpResponse<String> cancel = put(GATEWAY + "/api/orders/" + id + "/cancel");
@@ -137,7 +150,8 @@ class OrderFlowsIT {
     void outOfStockIsAConflictNamingTheShortItemsAndHoldsNothing() {
         int availableBefore = available();
 
-        HttpResponse<String> refused = http.postJson(GATEWAY + "/api/orders", SEED_ORDER.formatted(9_999));
+        // (placed by staff: a customer's unpaid orders are capped at 50 units, long before stock runs out)
+        HttpResponse<String> refused = admin().postJson(GATEWAY + "/api/orders", seedOrder(9_999));
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
         JsonNode problem = Http.json(refused);
@@ -149,17 +163,18 @@ class OrderFlowsIT {
 
     @Test
     void unknownUserOrProductAndBadInputAreRefused() {
-        HttpResponse<String> noUser = http.postJson(GATEWAY + "/api/orders", """
+        // an administrator may order for any user, but not for one that does not exist
+        HttpResponse<String> noUser = admin().postJson(GATEWAY + "/api/orders", """
                 {"userId":"nobody","shippingAddress":"1 Road","items":[{"productId":"prod-1","variantId":"var-1","quantity":1}]}""");
         assertThat(noUser.statusCode()).as(noUser.body()).isEqualTo(404);
         assertThat(Http.json(noUser).path("code").asText()).isEqualTo("USER_NOT_FOUND");
 
         HttpResponse<String> noProduct = http.postJson(GATEWAY + "/api/orders", """
-                {"userId":"user-123","shippingAddress":"1 Road","items":[{"productId":"prod-404","variantId":"v","quantity":1}]}""");
+                {"shippingAddress":"1 Road","items":[{"productId":"prod-404","variantId":"v","quantity":1}]}""");
         assertThat(noProduct.statusCode()).as(noProduct.body()).isEqualTo(422);
 
-        for (String bad : new String[]{"{", "{}", "{\"userId\":\"user-123\",\"shippingAddress\":\"x\",\"items\":[]}",
-                "{\"userId\":\"user-123\",\"shippingAddress\":\"x\",\"items\":[{\"productId\":\"prod-1\",\"variantId\":\"var-1\",\"quantity\":0}]}"}) {
+        for (String bad : new String[]{"{", "{}", "{\"shippingAddress\":\"x\",\"items\":[]}",
+                "{\"shippingAddress\":\"x\",\"items\":[{\"productId\":\"prod-1\",\"variantId\":\"var-1\",\"quantity\":0}]}"}) {
             HttpResponse<String> refused = http.postJson(GATEWAY + "/api/orders", bad);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
@@ -170,7 +185,7 @@ class OrderFlowsIT {
     @Test
     void aProviderOutageBecomesAnIncidentAndARetryFromCockpitCompletesThePayment() {
         String id = place(1);
-        String instance = Http.json(http.getJson(HUB + "/engine-rest/process-instance?businessKey=" + id)).get(0).path("id").asText();
+        String instance = Http.json(admin().getJson(HUB + "/engine-rest/process-instance?businessKey=" + id)).get(0).path("id").asText();
         try {
             setOutage(true);
 
@@ -180,29 +195,29 @@ class OrderFlowsIT {
 
             // after the bounded retries the failing step is an incident that says why
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                    Http.json(http.getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance)).size() == 1);
+                    Http.json(admin().getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance)).size() == 1);
         } finally {
             setOutage(false);
         }
-        JsonNode incident = Http.json(http.getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance)).get(0);
+        JsonNode incident = Http.json(admin().getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance)).get(0);
         assertThat(incident.path("activityId").asText()).isEqualTo("Task_ChargePayment");
         assertThat(orderStatus(id)).isEqualTo("PENDING");
 
         // the provider is back: retry the job as Cockpit's "retry" does
-        HttpResponse<String> retry = http.send(Http.request(HUB + "/engine-rest/job/" + incident.path("configuration").asText() + "/retries")
+        HttpResponse<String> retry = admin().send(Http.request(HUB + "/engine-rest/job/" + incident.path("configuration").asText() + "/retries")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")).build());
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(orderStatus(id)).isEqualTo("CONFIRMED"));
-        assertThat(Http.json(http.getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance))).isEmpty();
+        assertThat(Http.json(admin().getJson(HUB + "/engine-rest/incident?processInstanceId=" + instance))).isEmpty();
     }
 
     @Test
     void everyOrderIsAProcessInstanceInCockpitFoundByItsId() {
         String id = place(1);
 
-        HttpResponse<String> instances = http.getJson(HUB + "/engine-rest/process-instance?businessKey=" + id);
+        HttpResponse<String> instances = admin().getJson(HUB + "/engine-rest/process-instance?businessKey=" + id);
 
         assertThat(instances.statusCode()).isEqualTo(200);
         JsonNode list = Http.json(instances);
@@ -212,14 +227,14 @@ class OrderFlowsIT {
     }
 
     private void setOutage(boolean down) {
-        HttpResponse<String> outage = http.send(Http.request(GATEWAY + "/api/payments/simulator/outage")
+        HttpResponse<String> outage = admin().send(Http.request(GATEWAY + "/api/payments/simulator/outage")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"down\":" + down + "}")).build());
         assertThat(outage.statusCode()).as(outage.body()).isEqualTo(200);
     }
 
     private String place(int quantity) {
-        HttpResponse<String> placed = http.postJson(GATEWAY + "/api/orders", SEED_ORDER.formatted(quantity));
+        HttpResponse<String> placed = http.postJson(GATEWAY + "/api/orders", seedOrder(quantity));
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
         return Http.json(placed).path("id").asText();
     }
@@ -234,7 +249,7 @@ class OrderFlowsIT {
     }
 
     private String reservationStatus(String orderId) {
-        return Http.json(http.getJson(GATEWAY + "/api/inventory/reservations/" + orderId)).path("status").asText();
+        return Http.json(admin().getJson(GATEWAY + "/api/inventory/reservations/" + orderId)).path("status").asText();
     }
 
     private int available() {

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The seed's endpoints and the platform around them, exercised through the running stack exactly as a
- * client meets them: the gateway on :8080, Eureka on :8761, Cockpit and Hawtio on the hub (:8090).
+ * client meets them: the gateway on :8080, Eureka on :8761, Cockpit and Hawtio on the hub (:8090). Public reads go
+ * without a token; the demo customer (user-123) and the shop administrator sign in as a client would.
  */
 @ExtendWith(SoukStack.class)
 class SeedEndpointsIT {
@@ -31,15 +32,36 @@ class SeedEndpointsIT {
     private static final String GATEWAY = "http://localhost:8080";
     private static final String HUB = "http://localhost:8090";
 
+    private static Http admin;
     private final Http http = new Http();
+
+    private static synchronized Http admin() {
+        if (admin == null) {
+            admin = Http.admin();
+        }
+        return admin;
+    }
 
     @Test
     void demoUserExists() {
-        HttpResponse<String> response = http.getJson(GATEWAY + "/api/users/user-123/exists");
+        HttpResponse<String> response = Http.demoCustomer().getJson(GATEWAY + "/api/users/user-123/exists");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body().trim()).isEqualTo("true");
-        assertThat(http.getJson(GATEWAY + "/api/users/no-such-user/exists").body().trim()).isEqualTo("false");
+        assertThat(admin().getJson(GATEWAY + "/api/users/no-such-user/exists").body().trim()).isEqualTo("false");
+    }
+
+    @Test
+    void theSeedsOrderIsPlacedByItsCustomer() {
+        Http demo = Http.demoCustomer();
+        HttpResponse<String> placed = demo.postJson(GATEWAY + "/api/orders", """
+                {"userId":"user-123","shippingAddress":"123 Main St","paymentMethodId":"pm_abc",
+                 "items":[{"productId":"prod-1","variantId":"var-1","quantity":1}]}""");
+
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String id = Http.json(placed).path("id").asText();
+        assertThat(demo.send(Http.request(GATEWAY + "/api/orders/" + id + "/cancel")
+                .PUT(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -75,7 +97,7 @@ class SeedEndpointsIT {
                 {"orderId":"%s","items":[{"productId":"prod-1","variantId":"var-1","quantity":2}]}""".formatted(orderId);
 
         // when reserving
-        HttpResponse<String> reserved = http.postJson(GATEWAY + "/api/inventory/reserve", reservation);
+        HttpResponse<String> reserved = admin().postJson(GATEWAY + "/api/inventory/reserve", reservation);
 
         // then two units are held for the order
         assertThat(reserved.statusCode()).as(reserved.body()).isEqualTo(201);
@@ -84,12 +106,12 @@ class SeedEndpointsIT {
         assertThat(held.available()).isEqualTo(before.available() - 2);
 
         // and reserving again for the same order changes nothing
-        HttpResponse<String> repeated = http.postJson(GATEWAY + "/api/inventory/reserve", reservation);
+        HttpResponse<String> repeated = admin().postJson(GATEWAY + "/api/inventory/reserve", reservation);
         assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(200);
         assertThat(stockOf("prod-1", "var-1")).isEqualTo(held);
 
         // when releasing
-        HttpResponse<String> released = http.postJson(GATEWAY + "/api/inventory/release",
+        HttpResponse<String> released = admin().postJson(GATEWAY + "/api/inventory/release",
                 "{\"orderId\":\"" + orderId + "\"}");
 
         // then the units are available again
@@ -159,15 +181,15 @@ class SeedEndpointsIT {
 
     @Test
     void malformedJsonIsAProblemAndCreatesNothing() {
-        HttpResponse<String> response = http.postJson(GATEWAY + "/api/users", "{\"id\":\"user-broken\",\"email\":");
+        HttpResponse<String> response = admin().postJson(GATEWAY + "/api/users", "{\"id\":\"user-broken\",\"email\":");
 
         assertProblem(response, 400, "MALFORMED_JSON");
-        assertThat(http.getJson(GATEWAY + "/api/users/user-broken/exists").body().trim()).isEqualTo("false");
+        assertThat(admin().getJson(GATEWAY + "/api/users/user-broken/exists").body().trim()).isEqualTo("false");
     }
 
     @Test
     void missingFieldsAreAProblemAndCreateNothing() {
-        HttpResponse<String> response = http.postJson(GATEWAY + "/api/products",
+        HttpResponse<String> response = admin().postJson(GATEWAY + "/api/products",
                 "{\"id\":\"prod-incomplete\",\"variants\":[]}");
 
         assertProblem(response, 400, "VALIDATION_FAILED");
@@ -181,7 +203,7 @@ class SeedEndpointsIT {
         Stock before = stockOf("prod-1", "var-1");
 
         // when
-        HttpResponse<String> reserve = http.postJson(GATEWAY + "/api/inventory/reserve", """
+        HttpResponse<String> reserve = admin().postJson(GATEWAY + "/api/inventory/reserve", """
                 {"orderId":"%s","items":[{"productId":"prod-1","variantId":"var-1","quantity":-3}]}""".formatted(orderId));
         HttpResponse<String> check = http.getJson(GATEWAY + "/api/inventory/check?productId=prod-1&variantId=var-1&quantity=-1");
 
@@ -189,7 +211,7 @@ class SeedEndpointsIT {
         assertProblem(reserve, 400, "VALIDATION_FAILED");
         assertProblem(check, 400, null);
         assertThat(stockOf("prod-1", "var-1")).isEqualTo(before);
-        assertThat(http.getJson(GATEWAY + "/api/inventory/reservations/" + orderId).statusCode()).isEqualTo(404);
+        assertThat(admin().getJson(GATEWAY + "/api/inventory/reservations/" + orderId).statusCode()).isEqualTo(404);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -3,8 +3,10 @@ package dev.souk.delivery.api;
 import dev.souk.delivery.shipment.Shipment;
 import dev.souk.delivery.shipment.ShipmentService;
 import dev.souk.delivery.shipment.ShipmentStatus;
+import dev.souk.kit.security.Access;
 import dev.souk.kit.web.Ids;
 import dev.souk.kit.web.PageResponse;
+import dev.souk.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -91,26 +93,34 @@ public class DeliveryController {
     }
 
     @GetMapping("/shipments")
-    @Operation(summary = "List shipments (admin)", description = "Newest first; optionally only one status and/or one user's.")
+    @Operation(summary = "List shipments", description = "Newest first; optionally only one status and/or one user's. "
+            + "A customer sees only their own: without userId the list is theirs, another user's id is 403 FORBIDDEN.")
     PageResponse<ShipmentResponse> list(@RequestParam(required = false) ShipmentStatus status,
                                         @RequestParam(required = false) @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String userId,
                                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(shipments.list(status, userId, PageRequest.of(page, size)), ShipmentResponse::of);
+        Caller caller = Access.caller();
+        String owner = userId == null && !caller.isPrivileged() ? caller.userId() : userId;
+        if (owner != null) {
+            Access.requireActingFor(owner);
+        }
+        return PageResponse.of(shipments.list(status, owner, PageRequest.of(page, size)), ShipmentResponse::of);
     }
 
     @GetMapping("/shipments/{shipmentId}")
-    @Operation(summary = "A shipment by its own id", description = "404 SHIPMENT_NOT_FOUND when there is none.")
+    @Operation(summary = "A shipment by its own id",
+            description = "404 SHIPMENT_NOT_FOUND when there is none; 403 FORBIDDEN for a customer when it is another user's.")
     ShipmentResponse byId(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String shipmentId) {
-        return ShipmentResponse.of(shipments.byId(shipmentId));
+        return ownedByCaller(shipments.byId(shipmentId));
     }
 
     @GetMapping("/{orderId}")
     @Operation(summary = "Track the shipment of an order",
-            description = "Status, carrier, tracking number and the full history. 404 SHIPMENT_NOT_FOUND when the order has none.")
+            description = "Status, carrier, tracking number and the full history. 404 SHIPMENT_NOT_FOUND when the order "
+                    + "has none; 403 FORBIDDEN for a customer when it is another user's.")
     ShipmentResponse ofOrder(@Parameter(description = "The order's id") @PathVariable
                              @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
-        return ShipmentResponse.of(shipments.ofOrder(orderId));
+        return ownedByCaller(shipments.ofOrder(orderId));
     }
 
     @PutMapping("/{orderId}/status")
@@ -132,5 +142,10 @@ public class DeliveryController {
     ShipmentResponse cancel(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId,
                             @Valid @RequestBody CancelRequest request) {
         return ShipmentResponse.of(shipments.cancel(orderId, request.reason()));
+    }
+
+    private static ShipmentResponse ownedByCaller(Shipment shipment) {
+        Access.requireActingFor(shipment.userId());
+        return ShipmentResponse.of(shipment);
     }
 }

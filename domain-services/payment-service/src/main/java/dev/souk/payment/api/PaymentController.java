@@ -3,6 +3,7 @@ package dev.souk.payment.api;
 import dev.souk.contracts.ProblemCodes;
 import dev.souk.kit.problem.ApiException;
 import dev.souk.kit.problem.Problems;
+import dev.souk.kit.security.Access;
 import dev.souk.kit.web.Ids;
 import dev.souk.payment.domain.Payment;
 import dev.souk.payment.domain.Payment.PaymentMethod;
@@ -171,15 +172,21 @@ public class PaymentController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A payment", description = "404 PAYMENT_NOT_FOUND when unknown.")
+    @Operation(summary = "A payment", description = "404 PAYMENT_NOT_FOUND when unknown; 403 FORBIDDEN for a customer "
+            + "when the payment is another user's.")
     PaymentResponse payment(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
-        return PaymentResponse.of(payments.get(id));
+        Payment payment = payments.get(id);
+        Access.requireActingFor(payment.userId());
+        return PaymentResponse.of(payment);
     }
 
     @GetMapping
-    @Operation(summary = "Every payment attempt of an order, newest first")
+    @Operation(summary = "Every payment attempt of an order, newest first",
+            description = "403 FORBIDDEN for a customer when any attempt of the order is another user's.")
     List<PaymentResponse> ofOrder(@RequestParam @NotBlank @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
-        return payments.ofOrder(orderId).stream().map(PaymentResponse::of).toList();
+        List<Payment> attempts = payments.ofOrder(orderId);
+        attempts.forEach(attempt -> Access.requireActingFor(attempt.userId()));
+        return attempts.stream().map(PaymentResponse::of).toList();
     }
 
     /** A payment attempt that reached no provider; answered as 503 with Retry-After. */
