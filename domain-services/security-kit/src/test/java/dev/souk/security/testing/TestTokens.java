@@ -136,6 +136,22 @@ public final class TestTokens {
         return parts[0] + "." + Base64URL.encode(payload) + "." + parts[2];
     }
 
+    /** Every kind of token the platform must refuse with 401, by name (for parameterized tests). */
+    public static java.util.Map<String, String> refused() {
+        java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        tokens.put("expired", expired());
+        tokens.put("not yet valid", notYetValid());
+        tokens.put("without exp", withoutExpiry());
+        tokens.put("wrong issuer", wrongIssuer());
+        tokens.put("wrong audience", wrongAudience());
+        tokens.put("bad signature", badSignature());
+        tokens.put("unknown kid", unknownKid());
+        tokens.put("alg none", algNone());
+        tokens.put("HMAC with the public key", hmacWithPublicKey());
+        tokens.put("tampered claims", tampered());
+        return tokens;
+    }
+
     private static JWTClaimsSet.Builder claims(String subject, List<String> roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
