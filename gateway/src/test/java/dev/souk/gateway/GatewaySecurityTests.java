@@ -176,6 +176,7 @@ class GatewaySecurityTests {
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(foreign.body()).contains("\"code\":\"ORIGIN_NOT_ALLOWED\"");
         assertThat(map.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
         assertThat(map.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(map.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");

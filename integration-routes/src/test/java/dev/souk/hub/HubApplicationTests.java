@@ -73,6 +73,28 @@ class HubApplicationTests extends HubTestSupport {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotDriveTheEngineWithTheOperatorsSignIn() throws Exception {
+        String adminLogin = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-secret".getBytes(StandardCharsets.UTF_8));
+        String correlate = "{\"messageName\":\"NoSuchMessage\",\"businessKey\":\"ord-none\"}";
+
+        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(hub("/engine-rest/message"))
+                .header("Authorization", adminLogin).header("Origin", "https://evil.example")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(correlate)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(hub("/engine-rest/message"))
+                .header("Authorization", adminLogin).header("Origin", "http://localhost:" + port)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(correlate)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(crossSite.body()).contains("\"code\":\"ORIGIN_NOT_ALLOWED\"");
+        // the engine itself answers the console's own request: nothing waits for that message
+        assertThat(console.statusCode()).as(console.body()).isEqualTo(400);
+        assertThat(console.body()).contains("NoSuchMessage");
+    }
+
+    @Test
     void healthIsPublicAndMetricsAreForTheAdmin() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         HttpResponse<String> prometheus = get("/actuator/prometheus", admin());

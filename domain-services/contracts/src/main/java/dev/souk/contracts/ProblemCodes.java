@@ -19,6 +19,8 @@ public final class ProblemCodes {
 
     public static final String USER_NOT_FOUND = "USER_NOT_FOUND";
     public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
+    /** The sign-in email belongs to the account; a customer cannot change it through the profile. */
+    public static final String EMAIL_MANAGED_BY_ACCOUNT = "EMAIL_MANAGED_BY_ACCOUNT";
     public static final String PRODUCT_NOT_FOUND = "PRODUCT_NOT_FOUND";
     public static final String PRODUCT_EXISTS = "PRODUCT_EXISTS";
     public static final String VARIANT_NOT_FOUND = "VARIANT_NOT_FOUND";
@@ -58,6 +60,8 @@ public final class ProblemCodes {
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     /** A valid token whose roles or owner do not allow the request. */
     public static final String FORBIDDEN = "FORBIDDEN";
+    /** A browser request from a page whose origin is not among the configured CORS origins. */
+    public static final String ORIGIN_NOT_ALLOWED = "ORIGIN_NOT_ALLOWED";
     /** Too many requests from one user or address; see Retry-After. */
     public static final String RATE_LIMITED = "RATE_LIMITED";
     /** The user already has as many open orders, or reserved units, as the shop allows. */

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.List;
 /**
  * The security every Souk app applies to its HTTP endpoints, before its own route rules: stateless bearer tokens
  * checked by {@link AccessTokenDecoder}, problem+json 401/403, HTTP Basic for the admin on operations endpoints,
- * CORS for the configured origins only, security headers, and {@link CallerHeaders}.
+ * CORS for the configured origins only (refusals as problem+json), security headers, and {@link CallerHeaders}.
  */
 public class SoukWebSecurity {
 
@@ -103,7 +104,8 @@ public class SoukWebSecurity {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .cors(c -> c.configurationSource(cors()))
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilter(corsFilter())
                 .headers(h -> h
                         .contentTypeOptions(Customizer.withDefaults())
                         .frameOptions(f -> f.sameOrigin())
@@ -144,6 +146,12 @@ public class SoukWebSecurity {
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/api/*/swagger-ui.html",
                         "/api/*/swagger-ui/**", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**").permitAll();
+    }
+
+    private CorsFilter corsFilter() {
+        CorsFilter filter = new CorsFilter(cors());
+        filter.setCorsProcessor(new ProblemCorsProcessor(handlers));
+        return filter;
     }
 
     private UrlBasedCorsConfigurationSource cors() {

@@ -80,6 +80,24 @@ class UserSecurityTests {
     }
 
     @Test
+    void aCustomerCannotClaimAnotherEmailThroughTheProfile() throws Exception {
+        String id = createUser("Eve");
+        String unclaimed = newId() + "@example.com";
+
+        mvc.perform(put("/api/users/{id}", id).with(customer(id)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + unclaimed + "\",\"fullName\":\"Eve\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("EMAIL_MANAGED_BY_ACCOUNT"));
+        assertThat(email(id)).isEqualTo(id + "@example.com");
+
+        mvc.perform(put("/api/users/{id}", id).with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + unclaimed + "\",\"fullName\":\"Eve\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value(unclaimed));
+    }
+
+    @Test
     void creatingAndListingUsersIsNotForCustomers() throws Exception {
         String id = newId();
         long before = userCount();
@@ -110,6 +128,10 @@ class UserSecurityTests {
 
     private String fullName(String id) {
         return jdbc.queryForObject("select full_name from app_user where id = ?", String.class, id);
+    }
+
+    private String email(String id) {
+        return jdbc.queryForObject("select email from app_user where id = ?", String.class, id);
     }
 
     private long userCount() {

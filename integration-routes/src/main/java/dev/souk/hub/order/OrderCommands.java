@@ -49,9 +49,11 @@ public class OrderCommands {
     private final OrderProcessSettings settings;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
+    private final PlacementTurns turns;
 
     public OrderCommands(RuntimeService runtime, OrderOutcomes outcomes, OrderProcessSettings settings,
-                         ProducerTemplate producer, ObjectMapper json) {
+                         ProducerTemplate producer, ObjectMapper json, PlacementTurns turns) {
+        this.turns = turns;
         this.runtime = runtime;
         this.outcomes = outcomes;
         this.settings = settings;
@@ -80,9 +82,21 @@ public class OrderCommands {
      */
     public void startAndAnswer(Exchange exchange, String orderId, String userId, String shippingAddress,
                                String paymentMethodId, ArrayNode items) throws InterruptedException {
-        if (!HubCaller.of(exchange).isPrivileged() && outcomes.current(orderId).isEmpty()) {
-            requireRoomForAnotherOrder(userId, items);
+        if (HubCaller.of(exchange).isPrivileged()) {
+            startAndAwait(exchange, orderId, userId, shippingAddress, paymentMethodId, items);
+            return;
         }
+        // the cap is checked and the order placed in the customer's turn, so parallel orders cannot all slip past it
+        turns.inTurnOf(userId, () -> {
+            if (outcomes.current(orderId).isEmpty()) {
+                requireRoomForAnotherOrder(userId, items);
+            }
+            startAndAwait(exchange, orderId, userId, shippingAddress, paymentMethodId, items);
+        });
+    }
+
+    private void startAndAwait(Exchange exchange, String orderId, String userId, String shippingAddress,
+                               String paymentMethodId, ArrayNode items) throws InterruptedException {
         if (outcomes.claim(orderId)) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("userId", userId);

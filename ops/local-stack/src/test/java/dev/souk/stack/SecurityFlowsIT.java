@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,58 @@ class SecurityFlowsIT {
         assertThat(order.path("items").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("19.90");
         assertThat(order.path("total").decimalValue()).isEqualByComparingTo("39.80");
         cancel(customer, order.path("id").asText());
+    }
+
+    @Test
+    void aParallelBurstOfUnpaidOrdersStopsAtTheCap() throws Exception {
+        Http hoarder = Http.newCustomer();
+        String order = """
+                {"shippingAddress":"1 Road","items":[{"productId":"prod-1","variantId":"var-1","quantity":1}]}""";
+
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            burst.add(CompletableFuture.supplyAsync(() -> hoarder.postJson(GATEWAY + "/api/orders", order)));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : burst) {
+            answers.add(answer.get(60, TimeUnit.SECONDS));
+        }
+
+        // the local stack allows five unpaid orders per customer
+        List<HttpResponse<String>> placed = answers.stream().filter(r -> r.statusCode() == 201).toList();
+        assertThat(placed).as(answers.stream().map(HttpResponse::body).toList().toString()).hasSize(5);
+        assertThat(answers).filteredOn(r -> r.statusCode() != 201)
+                .allSatisfy(r -> assertThat(Http.json(r).path("code").asText()).isEqualTo("TOO_MANY_OPEN_ORDERS"));
+        JsonNode open = Http.json(hoarder.getJson(GATEWAY + "/api/orders?status=PENDING"));
+        assertThat(open.path("totalElements").asInt()).isEqualTo(5);
+
+        // paying or cancelling one makes room again
+        cancel(hoarder, Http.json(placed.get(0)).path("id").asText());
+        HttpResponse<String> again = hoarder.postJson(GATEWAY + "/api/orders", order);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        for (JsonNode pending : Http.json(hoarder.getJson(GATEWAY + "/api/orders?status=PENDING")).path("content")) {
+            cancel(hoarder, pending.path("id").asText());
+        }
+    }
+
+    @Test
+    void aCustomerCannotClaimSomeoneElsesEmailThroughTheProfile() {
+        Http squatter = Http.newCustomer();
+        String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
+
+        HttpResponse<String> claimed = squatter.send(Http.request(GATEWAY + "/api/users/" + squatter.userId())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + victimEmail + "\",\"fullName\":\"Squatter\"}"))
+                .build());
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(403);
+        assertThat(Http.json(claimed).path("code").asText()).isEqualTo("EMAIL_MANAGED_BY_ACCOUNT");
+
+        // the owner of the address registers and has a profile at once
+        HttpResponse<String> registered = new Http().postJson(GATEWAY + "/api/auth/register",
+                "{\"email\":\"" + victimEmail + "\",\"password\":\"system test password 1\",\"fullName\":\"Victim\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        Http victim = Http.signedIn(victimEmail, "system test password 1");
+        assertThat(victim.getJson(GATEWAY + "/api/users/" + victim.userId() + "/exists").body().trim()).isEqualTo("true");
     }
 
     @Test

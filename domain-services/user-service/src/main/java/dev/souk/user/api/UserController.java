@@ -80,10 +80,13 @@ public class UserController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Change a profile", description = "A customer changes their name and phone; the email is the "
+            + "account's sign-in and only staff change it here (403 EMAIL_MANAGED_BY_ACCOUNT otherwise).")
     UserResponse update(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                         @Valid @RequestBody UpdateUserRequest request) {
         Access.requireActingFor(id);
-        return UserResponse.of(users.update(id, request.email(), request.fullName(), request.phone()));
+        return UserResponse.of(users.update(id, request.email(), request.fullName(), request.phone(),
+                Access.caller().isPrivileged()));
     }
 
     @GetMapping("/{id}/exists")

@@ -7,6 +7,7 @@ import dev.souk.kit.outbox.Outbox;
 import dev.souk.kit.problem.ApiException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,9 +51,18 @@ public class UserService {
         return new Created(user, true);
     }
 
+    /**
+     * Changes a profile. The email is the sign-in identity the auth-service registered; only staff and the platform
+     * ({@code mayChangeEmail}) change it here, otherwise a customer could claim an address someone else is about to
+     * register with and leave that account without a profile.
+     */
     @Transactional
-    public User update(String id, String email, String fullName, String phone) {
+    public User update(String id, String email, String fullName, String phone, boolean mayChangeEmail) {
         User user = get(id);
+        if (!mayChangeEmail && !user.email().equals(User.normalise(email))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.EMAIL_MANAGED_BY_ACCOUNT,
+                    "The email address is the account's sign-in and cannot be changed through the profile.");
+        }
         ensureEmailFree(email, id);
         user.change(email, fullName, phone, clock.instant());
         users.flush();
