@@ -48,6 +48,7 @@ final class TestUpstream implements AutoCloseable {
         server.createContext("/api/orders", this::echo);
         server.createContext("/api/auth", this::echo);
         server.createContext("/api/slow", exchange -> {
+            slowRequests.incrementAndGet();
             try {
                 // holds the answer until the test is over, far beyond the gateway's response timeout
                 releaseSlow.await(30, TimeUnit.SECONDS);
@@ -64,6 +65,13 @@ final class TestUpstream implements AutoCloseable {
     }
 
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger slowRequests = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests reached the never-answering /api/slow so far. */
+    int slowRequests() {
+        return slowRequests.get();
+    }
 
     /** How many requests reached the upstream so far. */
     int requests() {

@@ -56,6 +56,9 @@ public class EdgeProblems {
             return unavailable.getMessage();
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().contains("ConnectionRequestTimeout") || t instanceof java.util.concurrent.TimeoutException) {
+                return "every connection to it is busy";
+            }
             if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
                 return "no answer within the timeout";
             }
