@@ -18,6 +18,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.net.MalformedURLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,6 +29,11 @@ import java.util.List;
  * must be present) and {@code nbf} are checked, and {@code sub} must be present.
  */
 public final class AccessTokenDecoder {
+
+    /** How long a verified token is taken without checking its signature again (its claims are checked every time). */
+    static final Duration TRUST_VERIFIED_FOR = Duration.ofSeconds(60);
+    /** How many verified tokens an app remembers at most. */
+    static final int REMEMBERED_TOKENS = 2_000;
 
     private AccessTokenDecoder() {
     }
@@ -49,8 +56,9 @@ public final class AccessTokenDecoder {
         // claims are checked below, with the platform's skew and messages
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        OAuth2TokenValidator<Jwt> claims = validator(properties);
+        decoder.setJwtValidator(claims);
+        return new RememberingTokenDecoder(decoder, claims, TRUST_VERIFIED_FOR, REMEMBERED_TOKENS, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(SoukSecurityProperties properties) {
