@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.souk.security.testing.TestTokens;
 import dev.souk.security.testing.TestTokensConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -46,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "souk.gateway.services.dead-test.service-id=dead-upstream",
 })
 @Import(TestTokensConfiguration.class)
-class GatewayEdgeTests {
-
-    private static final TestUpstream UPSTREAM = TestUpstream.start();
+class GatewayEdgeTests extends GatewayTestSupport {
 
     /** The keys the service map's DOM contract promises. */
     private static final List<String> MAP_KEYS = List.of("users", "auth", "products", "cart", "orders", "payments",
@@ -56,23 +51,12 @@ class GatewayEdgeTests {
             "pipeline", "registry", "gateway", "config", "monitoring", "logging", "audit", "backup", "scheduler",
             "cockpit", "hawtio", "hub");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ObjectMapper objectMapper;
 
     @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.test-upstream[0].uri", UPSTREAM::baseUri);
+    static void deadUpstream(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.dead-upstream[0].uri", TestUpstream::deadUri);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
     }
 
     @Test

@@ -11,17 +11,12 @@ import org.apache.hc.core5.util.Deadline;
 import org.apache.hc.core5.util.DeadlineTimeoutException;
 import org.apache.hc.core5.util.Timeout;
 import dev.souk.security.testing.TestTokensConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,27 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "souk.gateway.routes.slow=test-upstream",
 })
 @Import(TestTokensConfiguration.class)
-class GatewayOverloadTests {
-
-    private static final TestUpstream UPSTREAM = TestUpstream.start();
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @LocalServerPort
-    int port;
+class GatewayOverloadTests extends GatewayTestSupport {
 
     @Autowired
     ObjectMapper objectMapper;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.test-upstream[0].uri", UPSTREAM::baseUri);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Autowired
     CamelContext camel;
@@ -71,12 +49,13 @@ class GatewayOverloadTests {
     @Test
     void aRequestThatFindsNoFreeConnectionAnswers503ProblemWithRetryAfter() throws Exception {
         // the one connection to the service is taken by a call the service does not answer
+        int before = UPSTREAM.slowRequests();
         CompletableFuture<HttpResponse<String>> holding = client.sendAsync(request(), HttpResponse.BodyHandlers.ofString());
         long waited = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (UPSTREAM.slowRequests() == 0 && System.nanoTime() < waited) {
+        while (UPSTREAM.slowRequests() == before && System.nanoTime() < waited) {
             Thread.sleep(20);
         }
-        assertThat(UPSTREAM.slowRequests()).isEqualTo(1);
+        assertThat(UPSTREAM.slowRequests()).isEqualTo(before + 1);
 
         HttpResponse<String> queued = client.send(request(), HttpResponse.BodyHandlers.ofString());
 
@@ -86,7 +65,7 @@ class GatewayOverloadTests {
         JsonNode problem = objectMapper.readTree(queued.body());
         assertThat(problem.path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(problem.path("detail").asText()).contains("test-upstream");
-        assertThat(UPSTREAM.slowRequests()).isEqualTo(1);
+        assertThat(UPSTREAM.slowRequests()).isEqualTo(before + 1);
         assertThat(holding.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
         assertThat(problem.path("detail").asText()).contains("busy");
     }

@@ -3,22 +3,17 @@ package dev.souk.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.souk.security.testing.TestTokens;
 import dev.souk.security.testing.TestTokensConfiguration;
@@ -37,24 +32,7 @@ import dev.souk.security.testing.TestTokensConfiguration;
         "souk.security.cors-origins=https://shop.example",
 })
 @Import(TestTokensConfiguration.class)
-class GatewaySecurityTests {
-
-    private static final TestUpstream UPSTREAM = TestUpstream.start();
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.test-upstream[0].uri", UPSTREAM::baseUri);
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
+class GatewaySecurityTests extends GatewayTestSupport {
 
     static Stream<Arguments> badTokens() {
         Stream<Arguments> refused = TestTokens.refused().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));

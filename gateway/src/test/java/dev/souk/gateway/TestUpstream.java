@@ -60,8 +60,15 @@ final class TestUpstream implements AutoCloseable {
         server.start();
     }
 
-    static TestUpstream start() {
-        return new TestUpstream();
+    private static final TestUpstream SHARED = new TestUpstream();
+
+    /** The one upstream of the test JVM; it stops when the JVM does. */
+    static TestUpstream shared() {
+        return SHARED;
+    }
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SHARED::close, "test-upstream-stop"));
     }
 
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
