@@ -19,7 +19,7 @@ public final class ProblemCodes {
 
     public static final String USER_NOT_FOUND = "USER_NOT_FOUND";
     public static final String EMAIL_TAKEN = "EMAIL_TAKEN";
-    /** The sign-in email belongs to the account; a customer cannot change it through the profile. */
+    /** The sign-in email belongs to the account (PUT /api/auth/email); a customer cannot change it through the profile. */
     public static final String EMAIL_MANAGED_BY_ACCOUNT = "EMAIL_MANAGED_BY_ACCOUNT";
     public static final String PRODUCT_NOT_FOUND = "PRODUCT_NOT_FOUND";
     public static final String PRODUCT_EXISTS = "PRODUCT_EXISTS";

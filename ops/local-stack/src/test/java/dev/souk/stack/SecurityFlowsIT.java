@@ -138,7 +138,7 @@ class SecurityFlowsIT {
     }
 
     @Test
-    void aCustomerCannotClaimSomeoneElsesEmailThroughTheProfile() {
+    void aCustomerChangesTheirEmailThroughTheAccountAndCannotClaimSomeoneElses() {
         Http squatter = Http.newCustomer();
         String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
 
@@ -155,6 +155,17 @@ class SecurityFlowsIT {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         Http victim = Http.signedIn(victimEmail, "system test password 1");
         assertThat(victim.getJson(GATEWAY + "/api/users/" + victim.userId() + "/exists").body().trim()).isEqualTo("true");
+
+        // the way to change one's email: through the account, with the password; the profile moves with it
+        String newEmail = "moved-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> moved = squatter.send(Http.request(GATEWAY + "/api/auth/email")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"system test password 1\",\"newEmail\":\"" + newEmail + "\"}"))
+                .build());
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        Http renamed = Http.signedIn(newEmail, "system test password 1");
+        assertThat(renamed.userId()).isEqualTo(squatter.userId());
+        assertThat(Http.json(renamed.getJson(GATEWAY + "/api/users/" + renamed.userId())).path("email").asText()).isEqualTo(newEmail);
     }
 
     @Test

@@ -27,6 +27,11 @@ class AccountStore {
                 a.id(), a.email(), a.fullName(), a.passwordHash(), String.join(",", a.roles()), Timestamp.from(a.createdAt()));
     }
 
+    /** Moves the account from {@code from} to {@code to}; false when its email is no longer {@code from}. A taken email fails with a duplicate key. */
+    boolean updateEmail(String id, String from, String to) {
+        return jdbc.update("update user_account set email = ? where id = ? and email = ?", to, id, from) == 1;
+    }
+
     Optional<Account> findByEmail(String email) {
         return jdbc.query("select * from user_account where email = ?", ACCOUNT, email).stream().findFirst();
     }

@@ -113,6 +113,42 @@ public class Accounts {
         return account.get();
     }
 
+    /**
+     * The signed-in user's account when {@code password} is theirs: a sensitive change asks for the password again.
+     * 403 INVALID_CREDENTIALS when it is wrong, 404 USER_NOT_FOUND when the token's user has no account.
+     */
+    public Account confirm(String userId, String password) {
+        Account account = accounts.find(userId).orElseThrow(() ->
+                ApiException.notFound(ProblemCodes.USER_NOT_FOUND, "No account for user " + userId + "."));
+        if (!hasher.matches(password, account.passwordHash())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.INVALID_CREDENTIALS, "The password is wrong.");
+        }
+        return account;
+    }
+
+    /** 409 EMAIL_TAKEN unless {@code email} is free or already this account's. */
+    public void requireEmailFreeFor(Account account, String email) {
+        accounts.findByEmail(normalise(email))
+                .filter(other -> !other.id().equals(account.id()))
+                .ifPresent(other -> {
+                    throw emailTaken(normalise(email));
+                });
+    }
+
+    /** Moves the account's sign-in to {@code email}: 409 EMAIL_TAKEN when another account took it meanwhile. */
+    public Account moveEmail(Account account, String email) {
+        String normalised = normalise(email);
+        try {
+            boolean moved = Boolean.TRUE.equals(transaction.execute(status -> accounts.updateEmail(account.id(), account.email(), normalised)));
+            if (!moved) {
+                throw ApiException.conflict(ProblemCodes.CONCURRENT_UPDATE, "The account's email was changed meanwhile; try again.");
+            }
+        } catch (DuplicateKeyException raced) {
+            throw emailTaken(normalised);
+        }
+        return accounts.find(account.id()).orElseThrow();
+    }
+
     public Optional<Account> find(String userId) {
         return accounts.find(userId);
     }

@@ -7,6 +7,7 @@ import dev.souk.auth.profile.UserProfiles;
 import dev.souk.auth.token.SigningKeys;
 import dev.souk.auth.token.Sessions;
 import dev.souk.auth.token.Sessions.TokenPair;
+import dev.souk.kit.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +26,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -119,6 +121,38 @@ public class AuthController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
         return TokenResponse.of(sessions.refresh(request.refreshToken()));
+    }
+
+    public record ChangeEmailRequest(
+            @Schema(description = "The account's current password") @NotNull @Size(min = 1, max = PasswordPolicy.MAX_LENGTH) String password,
+            @Schema(example = "jane.doe@example.com") @NotBlank @Email @Size(max = 254) String newEmail) {
+    }
+
+    @PutMapping("/email")
+    @Operation(summary = "Change the signed-in user's email",
+            description = "The email is the sign-in; changing it asks for the password again. The profile in user-service "
+                    + "moves with it (it is changed first, so a failure leaves both as they were). 403 INVALID_CREDENTIALS "
+                    + "when the password is wrong, 409 EMAIL_TAKEN when another account has the email, 503 SERVICE_UNAVAILABLE "
+                    + "when the profile cannot be reached. Repeating the change answers the same.")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "409", description = "EMAIL_TAKEN",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    RegisteredResponse changeEmail(@Valid @RequestBody ChangeEmailRequest request) {
+        Account account = accounts.confirm(Access.caller().userId(), request.password());
+        String email = Accounts.normalise(request.newEmail());
+        if (account.email().equals(email)) {
+            return new RegisteredResponse(account.id(), account.email());
+        }
+        accounts.requireEmailFreeFor(account, email);
+        profiles.changeEmail(account.id(), email);
+        try {
+            Account moved = accounts.moveEmail(account, email);
+            return new RegisteredResponse(moved.id(), moved.email());
+        } catch (RuntimeException lostRace) {
+            // another account took the email between the check and the move: the profile goes back
+            profiles.changeEmail(account.id(), account.email());
+            throw lostRace;
+        }
     }
 
     @PostMapping("/logout")

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Every auth endpoint is public (they are how a caller gets a token) except account management, which is for
- * administrators; tokens presented to this service are checked
+ * administrators, and changing one's email, which needs the user's token; tokens presented to this service are checked
  * against its own keys, not fetched over HTTP from itself.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,6 +21,7 @@ class AuthSecurityConfiguration {
     ServiceAccessRules authEndpointsArePublic() {
         return rules -> rules
                 .requestMatchers("/api/auth/accounts", "/api/auth/accounts/**").hasRole(Roles.ADMIN)
+                .requestMatchers("/api/auth/email").authenticated()
                 .requestMatchers("/api/auth/**").permitAll();
     }
 

@@ -81,7 +81,8 @@ public class UserController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change a profile", description = "A customer changes their name and phone; the email is the "
-            + "account's sign-in and only staff change it here (403 EMAIL_MANAGED_BY_ACCOUNT otherwise).")
+            + "account's sign-in, changed with PUT /api/auth/email, and only staff and the platform change it here "
+            + "(403 EMAIL_MANAGED_BY_ACCOUNT otherwise).")
     UserResponse update(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id,
                         @Valid @RequestBody UpdateUserRequest request) {
         Access.requireActingFor(id);
