@@ -81,9 +81,7 @@ class GatewayOverloadTests extends GatewayTestSupport {
                     }
                 }));
 
-        HttpResponse<String> expired = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/slow/expired"))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", TestTokens.bearer(TestTokens.customer("user-edge")))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expired = client.send(request("/api/slow/expired"), HttpResponse.BodyHandlers.ofString());
 
         assertThat(expired.statusCode()).as(expired.body()).isEqualTo(503);
         assertThat(objectMapper.readTree(expired.body()).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -91,7 +89,11 @@ class GatewayOverloadTests extends GatewayTestSupport {
     }
 
     private HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/slow/report"))
+        return request("/api/slow/report");
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", TestTokens.bearer(TestTokens.customer("user-edge"))).GET().build();
     }

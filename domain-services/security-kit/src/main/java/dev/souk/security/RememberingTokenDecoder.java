@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Remembers tokens it has verified, so the same token sent again (a customer browsing, the hub's SERVICE token on
@@ -50,7 +51,7 @@ final class RememberingTokenDecoder implements JwtDecoder {
             }
             verified.remove(token, known);
             String reasons = result.getErrors().stream().map(e -> e.getDescription() == null ? e.getErrorCode() : e.getDescription())
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
             throw new JwtValidationException("The token is no longer valid: " + reasons, result.getErrors());
         }
         if (known != null) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
 
 /** The problem answers of the edge routes, written directly to the client. */
 @Component("edgeProblems")
@@ -56,7 +57,7 @@ public class EdgeProblems {
             return unavailable.getMessage();
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains("ConnectionRequestTimeout") || t instanceof java.util.concurrent.TimeoutException) {
+            if (t.getClass().getSimpleName().contains("ConnectionRequestTimeout") || t instanceof TimeoutException) {
                 return "every connection to it is busy";
             }
             if (t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {

@@ -47,11 +47,6 @@ public class PlacementTurns {
         }
     }
 
-    /** Users holding or waiting for a turn now (for tests and metrics). */
-    int active() {
-        return turns.size();
-    }
-
     private static final class Turn {
         private final ReentrantLock lock = new ReentrantLock();
         private int users;

@@ -128,10 +128,11 @@ public class Accounts {
 
     /** 409 EMAIL_TAKEN unless {@code email} is free or already this account's. */
     public void requireEmailFreeFor(Account account, String email) {
-        accounts.findByEmail(normalise(email))
+        String normalised = normalise(email);
+        accounts.findByEmail(normalised)
                 .filter(other -> !other.id().equals(account.id()))
                 .ifPresent(other -> {
-                    throw emailTaken(normalise(email));
+                    throw emailTaken(normalised);
                 });
     }
 

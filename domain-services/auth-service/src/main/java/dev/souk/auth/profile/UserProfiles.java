@@ -18,6 +18,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -57,7 +58,7 @@ public class UserProfiles {
             JsonNode profile = users.get().uri("/api/users/{id}", userId)
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .retrieve().body(JsonNode.class);
-            Map<String, Object> changed = new java.util.LinkedHashMap<>();
+            Map<String, Object> changed = new LinkedHashMap<>();
             changed.put("email", email);
             changed.put("fullName", profile.path("fullName").asText());
             if (profile.hasNonNull("phone")) {
