@@ -19,6 +19,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +42,8 @@ import java.util.Map;
 @Tag(name = "Authentication", description = "Accounts, login and tokens. Access tokens are RS256 JWTs; verify them "
         + "with the keys at /api/auth/.well-known/jwks.json.")
 public class AuthController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     private static final String REFRESH_TOKEN = "[A-Za-z0-9_-]+";
     private static final String REFRESH_TOKEN_MESSAGE = "must be a refresh token as answered by login or refresh";
@@ -149,8 +153,14 @@ public class AuthController {
             Account moved = accounts.moveEmail(account, email);
             return new RegisteredResponse(moved.id(), moved.email());
         } catch (RuntimeException lostRace) {
-            // another account took the email between the check and the move: the profile goes back
-            profiles.changeEmail(account.id(), account.email());
+            // another account took the email between the check and the move: the profile goes back; should that
+            // fail too, the caller still learns why the change did not happen (the failure to go back is logged)
+            try {
+                profiles.changeEmail(account.id(), account.email());
+            } catch (RuntimeException notMovedBack) {
+                log.error("The profile of {} keeps {} although its account did not move there", account.id(), email, notMovedBack);
+                lostRace.addSuppressed(notMovedBack);
+            }
             throw lostRace;
         }
     }
