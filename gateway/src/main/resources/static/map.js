@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   var POLL_MS = 3000;
-  var STATUSES = ['UP', 'DOWN', 'UNKNOWN', 'PLANNED'];
+  var STATUSES = ['UP', 'DOWN', 'RESTARTING', 'UNKNOWN', 'PLANNED'];
   var summary = document.getElementById('health-summary');
 
   function nodes() {
@@ -12,7 +12,7 @@
   function apply(services) {
     var byKey = {};
     services.forEach(function (s) { byKey[s.key] = s.status; });
-    var counts = { UP: 0, DOWN: 0, UNKNOWN: 0, PLANNED: 0 };
+    var counts = { UP: 0, DOWN: 0, RESTARTING: 0, UNKNOWN: 0, PLANNED: 0 };
     nodes().forEach(function (a) {
       var status = byKey[a.getAttribute('data-service')];
       if (STATUSES.indexOf(status) < 0) {
@@ -22,7 +22,8 @@
       a.setAttribute('aria-label', a.querySelector('title').textContent + ' — ' + status);
       counts[status]++;
     });
-    summary.textContent = counts.UP + ' up, ' + counts.DOWN + ' down, ' + counts.UNKNOWN + ' unknown, '
+    summary.textContent = counts.UP + ' up, ' + counts.DOWN + ' down, '
+      + (counts.RESTARTING ? counts.RESTARTING + ' restarting, ' : '') + counts.UNKNOWN + ' unknown, '
       + counts.PLANNED + ' planned — checked ' + new Date().toLocaleTimeString();
   }
 

@@ -12,13 +12,24 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * House rules for process models. A model that breaks them would deploy, but would
  * pile up history forever, hide which step failed behind a generated id in Cockpit,
- * or lose work when a remote call fails inside the caller's transaction.
+ * or run a remote call in the transaction of whoever delivered a message to a waiting
+ * process, where a failure is the sender's instead of a retry of the engine.
+ *
+ * <p>Transaction boundaries are deliberate: a service task starts a job
+ * ({@code camunda:asyncBefore}), or it carries on the transaction of the step before it
+ * — the process start, another service task, or an error path leaving one — so that
+ * steps sharing a boundary share one job and its retries.
  */
 final class ProcessModelLint {
 
@@ -73,12 +84,33 @@ final class ProcessModelLint {
             found.add(where + ": activity '" + activity.getId() + "' has a generated id, name it (e.g. Task_ReserveStock)");
         }
         if (activity instanceof ServiceTask task && !task.isCamundaAsyncBefore()) {
-            found.add(where + ": service task '" + task.getId() + "' is not camunda:asyncBefore");
+            for (SequenceFlow incoming : incomingFlowsOf(task)) {
+                if (!carriesTheTransactionOn(incoming.getSource())) {
+                    found.add(where + ": service task '" + task.getId() + "' is not camunda:asyncBefore, yet follows '"
+                            + incoming.getSource().getId() + "', which does not carry a transaction on");
+                }
+            }
         }
         // sub processes hold activities of their own
         for (Activity nested : activity.getChildElementsByType(Activity.class)) {
             check(where, nested, found);
         }
+    }
+
+    /** The flows into {@code node}, by their targetRef (a model need not list them on the node itself). */
+    private static List<SequenceFlow> incomingFlowsOf(FlowNode node) {
+        return node.getParentElement().getChildElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getTarget() == node)
+                .toList();
+    }
+
+    /** Nodes whose transaction a following service task may share: the start, a service task, an error path from one. */
+    private static boolean carriesTheTransactionOn(FlowNode source) {
+        if (source instanceof StartEvent || source instanceof ServiceTask) {
+            return true;
+        }
+        return source instanceof BoundaryEvent boundary && boundary.getAttachedTo() instanceof ServiceTask
+                && !boundary.getChildElementsByType(ErrorEventDefinition.class).isEmpty();
     }
 
     static boolean isGenerated(String id) {

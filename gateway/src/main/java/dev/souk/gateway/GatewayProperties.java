@@ -1,7 +1,6 @@
 package dev.souk.gateway;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,8 +18,6 @@ public class GatewayProperties {
 
     /** Every node of the service map, in display order, keyed by its data-service key. */
     private Map<String, ServiceEntry> services = new LinkedHashMap<>();
-
-    private DataSize maxBodySize = DataSize.ofMegabytes(10);
 
     private int retryAfterSeconds = 5;
 
@@ -43,14 +40,6 @@ public class GatewayProperties {
 
     public void setServices(Map<String, ServiceEntry> services) {
         this.services = services;
-    }
-
-    public DataSize getMaxBodySize() {
-        return maxBodySize;
-    }
-
-    public void setMaxBodySize(DataSize maxBodySize) {
-        this.maxBodySize = maxBodySize;
     }
 
     public int getRetryAfterSeconds() {
@@ -77,6 +66,16 @@ public class GatewayProperties {
     public static class Health {
         private Duration timeout = Duration.ofMillis(1500);
         private Duration cacheTtl = Duration.ofSeconds(2);
+        /** Where the local stack lists the apps it is restarting, one name per line; none elsewhere. */
+        private String restartingFile;
+
+        public String getRestartingFile() {
+            return restartingFile;
+        }
+
+        public void setRestartingFile(String restartingFile) {
+            this.restartingFile = restartingFile;
+        }
 
         public Duration getTimeout() {
             return timeout;

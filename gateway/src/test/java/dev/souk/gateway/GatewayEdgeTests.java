@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.cloud.config.enabled=false",
         "souk.gateway.connect-timeout-ms=500",
         "souk.gateway.response-timeout-ms=1000",
-        "souk.gateway.max-body-size=256KB",
+        "souk.http.max-body-size=256KB",
         "souk.gateway.routes.echo=test-upstream",
         "souk.gateway.routes.slow=test-upstream",
         "souk.gateway.routes.dead=dead-upstream",
@@ -41,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "souk.gateway.services.echo-test.service-id=test-upstream",
         "souk.gateway.services.dead-test.name=Dead",
         "souk.gateway.services.dead-test.service-id=dead-upstream",
+        "souk.gateway.services.restart-test.name=Restarting",
+        "souk.gateway.services.restart-test.service-id=restarting-upstream",
 })
 @Import(TestTokensConfiguration.class)
 class GatewayEdgeTests extends GatewayTestSupport {
@@ -57,6 +59,52 @@ class GatewayEdgeTests extends GatewayTestSupport {
     @DynamicPropertySource
     static void deadUpstream(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.dead-upstream[0].uri", TestUpstream::deadUri);
+        registry.add("spring.cloud.discovery.client.simple.instances.restarting-upstream[0].uri", TestUpstream::deadUri);
+        // the local stack's supervisor says it is starting this one again
+        registry.add("souk.gateway.health.restarting-file", () -> {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"))
+                        .resolve("stack-status");
+                return java.nio.file.Files.writeString(file, "restarting-upstream\n").toString();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // whatever runs on this machine's usual ports, the map's cart node must find nothing there
+        registry.add("spring.cloud.discovery.client.simple.instances.cart-service[0].uri", TestUpstream::deadUri);
+    }
+
+    @Test
+    void aServiceThatIsUnavailablePassesItsAnswerOnAtOnceWithoutARetry() throws Exception {
+        int before = TestUpstream.shared().unavailableRequests();
+
+        HttpResponse<String> response = send(request("/api/echo/unavailable").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(header(response, "Retry-After")).isEqualTo("5");
+        assertThat(objectMapper.readTree(response.body()).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        // the client decides when to retry: the gateway asked once and did not wait the Retry-After itself
+        assertThat(TestUpstream.shared().unavailableRequests()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void securityHeadersThatTheServiceAlsoSendsAppearOnce() throws Exception {
+        HttpResponse<String> response = send(request("/api/echo/headers").GET().build());
+
+        assertThat(response.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(response.headers().allValues("X-Frame-Options")).hasSize(1);
+    }
+
+    @Test
+    void theErrorPageAndAnEncodedSlashAnswerProblems() throws Exception {
+        HttpResponse<String> errorPage = send(request("/error").GET().build());
+        HttpResponse<String> encodedSlash = send(request("/api/echo/a%2Fb").GET().build());
+
+        assertThat(errorPage.statusCode()).isEqualTo(404);
+        assertThat(objectMapper.readTree(errorPage.body()).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(encodedSlash.statusCode()).isEqualTo(400);
+        assertThat(header(encodedSlash, "Content-Type")).startsWith("application/problem+json");
+        assertThat(encodedSlash.body()).doesNotContain("<html");
     }
 
     @Test
@@ -254,10 +302,11 @@ class GatewayEdgeTests extends GatewayTestSupport {
         assertThat(keys).containsAll(MAP_KEYS);
         assertThat(statusByKey).containsEntry("echo-test", "UP")
                 .containsEntry("dead-test", "DOWN")
+                .containsEntry("restart-test", "RESTARTING")
                 .containsEntry("gateway", "UP")
                 .containsEntry("cart", "DOWN")
-                .containsEntry("search", "PLANNED");
-        assertThat(statusByKey.values()).allMatch(List.of("UP", "DOWN", "UNKNOWN", "PLANNED")::contains);
+                .containsEntry("analytics", "PLANNED");
+        assertThat(statusByKey.values()).allMatch(List.of("UP", "DOWN", "RESTARTING", "UNKNOWN", "PLANNED")::contains);
         JsonNode users = StreamSupport.stream(services.spliterator(), false)
                 .filter(service -> service.path("key").asText().equals("users")).findFirst().orElseThrow();
         assertThat(users.path("path").asText()).isEqualTo("users");

@@ -42,6 +42,14 @@ final class TestUpstream implements AutoCloseable {
             exchange.getResponseHeaders().set("Location", "/api/echo/elsewhere");
             reply(exchange, 302, "text/plain", new byte[0]);
         });
+        server.createContext("/api/echo/unavailable", exchange -> {
+            unavailableRequests.incrementAndGet();
+            // what a Tomcat behind the gateway sends with a 503: it drops the connection afterwards
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            exchange.getResponseHeaders().set("Connection", "close");
+            reply(exchange, 503, "application/problem+json", ("{\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\","
+                    + "\"detail\":\"product-service is unavailable, retry later\"}").getBytes(StandardCharsets.UTF_8));
+        });
         server.createContext("/api/echo", this::echo);
         // the routes the security tests send here
         server.createContext("/api/products", this::echo);
@@ -74,6 +82,13 @@ final class TestUpstream implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     private final java.util.concurrent.atomic.AtomicInteger slowRequests = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final java.util.concurrent.atomic.AtomicInteger unavailableRequests = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests reached /api/echo/unavailable (503 with Retry-After) so far. */
+    int unavailableRequests() {
+        return unavailableRequests.get();
+    }
 
     /** How many requests reached the never-answering /api/slow so far. */
     int slowRequests() {
@@ -118,6 +133,9 @@ final class TestUpstream implements AutoCloseable {
         headers.add("Set-Cookie", "a=1; Path=/");
         headers.add("Set-Cookie", "b=2; Path=/");
         headers.add("Cache-Control", "max-age=60");
+        // the security headers every Souk app sends; the gateway sends them too, once
+        headers.add("X-Content-Type-Options", "nosniff");
+        headers.add("X-Frame-Options", "SAMEORIGIN");
         String wanted = exchange.getRequestHeaders().getFirst("X-Want-Status");
         int status = wanted == null ? 200 : Integer.parseInt(wanted);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");

@@ -68,8 +68,8 @@ class HubApplicationTests extends HubTestSupport {
         assertThat(routes.statusCode()).isEqualTo(200);
         assertThat(routes.body())
                 .contains("name=\\\"catalog-product-with-availability\\\"")
-                .contains("name=\\\"product-service-get-product\\\"")
-                .contains("name=\\\"inventory-service-get-stock\\\"");
+                .contains("name=\\\"product-service-call\\\"")
+                .contains("name=\\\"inventory-service-call\\\"");
     }
 
     @Test

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SoukServiceTest
 @TestPropertySource(properties = {
         "souk.auth.bcrypt-strength=4",
-        "souk.auth.key-dir=${java.io.tmpdir}/souk-auth-tests/${random.uuid}",
+        "souk.auth.key-dir=target/test-data/auth-keys/${random.uuid}",
 })
 class AuthConcurrencyTests {
 

@@ -16,10 +16,22 @@ public final class Topics {
     public static final String INVENTORY_EVENTS = "inventory-events";
     public static final String DELIVERY_EVENTS = "delivery-events";
     public static final String REVIEW_EVENTS = "review-events";
+    /** Requests of the search-service that the hub carries out (a reindex from product-service). */
+    public static final String SEARCH_EVENTS = "search-events";
+    /** Security acts of the auth-service (sign-ins, refresh-token reuse, account changes), for the audit log. */
+    public static final String SECURITY_EVENTS = "security-events";
+    /** Administrative acts of the hub (dead-letter replays, scheduler and backup actions), for the audit log. */
+    public static final String OPERATIONS_EVENTS = "operations-events";
+    /**
+     * Sessions ended by the auth-service. Every app reads it itself to refuse the session's access tokens; it is not
+     * fanned out by the hub, so it is not among {@link #ALL}.
+     */
+    public static final String AUTH_EVENTS = "auth-events";
 
     public static final List<String> ALL = List.of(
             ORDER_CREATED, ORDER_CONFIRMED, ORDER_CANCELLED, ORDER_COMPLETED, PAYMENT_EVENTS, CART_EVENTS,
-            USER_EVENTS, PRODUCT_EVENTS, INVENTORY_EVENTS, DELIVERY_EVENTS, REVIEW_EVENTS);
+            USER_EVENTS, PRODUCT_EVENTS, INVENTORY_EVENTS, DELIVERY_EVENTS, REVIEW_EVENTS, SEARCH_EVENTS, SECURITY_EVENTS,
+            OPERATIONS_EVENTS);
 
     private static final String DEAD_LETTER_SUFFIX = ".DLT";
 

@@ -15,9 +15,10 @@ class ContractsArchitectureTests {
 
     @Test
     void contractsDependOnTheJdkAndNothingElse() {
-        // given the compiled contracts, when checked, then every dependency is the JDK or contracts itself
+        // given the compiled contracts, when checked, then every dependency is the JDK, contracts itself or the
+        // Bean Validation annotations of the API records
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.souk.contracts..")
+                .resideInAnyPackage("java..", "dev.souk.contracts..", "jakarta.validation..")
                 .check(contracts);
     }
 }

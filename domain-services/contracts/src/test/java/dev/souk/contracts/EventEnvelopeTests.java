@@ -1,5 +1,6 @@
 package dev.souk.contracts;
 
+import dev.souk.contracts.events.AuthEvents.SessionRevoked;
 import dev.souk.contracts.events.EventEnvelope;
 import dev.souk.contracts.events.InventoryEvents.Line;
 import dev.souk.contracts.events.InventoryEvents.StockReserved;
@@ -39,6 +40,18 @@ class EventEnvelopeTests {
     void missingFieldsAreRejected() {
         assertThatNullPointerException().isThrownBy(() ->
                 new EventEnvelope<>(null, "t", 1, "a", "id", Instant.now(), new StockReserved("o", List.of())));
+    }
+
+    @Test
+    void aRevokedSessionIsKeyedByItsSessionOnAuthEvents() {
+        var revoked = new SessionRevoked("fam-1", "user-1", Instant.parse("2026-01-01T00:15:00Z"));
+
+        var envelope = EventEnvelope.of(revoked, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(envelope.type()).isEqualTo("SessionRevoked");
+        assertThat(envelope.aggregateId()).isEqualTo("fam-1");
+        assertThat(revoked.topic()).isEqualTo(Topics.AUTH_EVENTS).isEqualTo("auth-events");
+        assertThat(Topics.ALL).doesNotContain(Topics.AUTH_EVENTS);
     }
 
     @Test

@@ -132,7 +132,7 @@ class OrderConcurrencyTests {
 
     private static OrderService.Placement placement(String order) {
         return new OrderService.Placement(order, "user-123", "1 Market Street", "pm_abc", null,
-                List.of(new OrderService.Line("prod-1", "var-1", "Kettle", new BigDecimal("19.99"), 2)));
+                List.of(new OrderService.Line("prod-1", "var-1", "Kettle", new BigDecimal("19.99"), 2)), null);
     }
 
     private List<String> events(String order) {

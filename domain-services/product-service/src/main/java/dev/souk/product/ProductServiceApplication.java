@@ -1,10 +1,12 @@
 package dev.souk.product;
 
+import dev.souk.kit.config.SoukService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** Owns the catalog: products, their variants and prices. */
 @SpringBootApplication
+@SoukService("product-service")
 public class ProductServiceApplication {
 
     public static void main(String[] args) {

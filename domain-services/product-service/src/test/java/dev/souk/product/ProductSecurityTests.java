@@ -80,6 +80,35 @@ class ProductSecurityTests {
         mvc.perform(get("/api/products/{id}/exists", newcomer)).andExpect(content().string("false"));
     }
 
+    @Test
+    void productsNotForSaleAreTheAdministratorsOnly() throws Exception {
+        String id = newId();
+        mvc.perform(post("/api/products").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(product(id, "4.00").replace("\"category\"", "\"active\":false,\"category\"")))
+                .andExpect(status().isCreated());
+
+        for (var stranger : java.util.List.of(anonymous(), customer("user-1"))) {
+            mvc.perform(get("/api/products/{id}", id).with(stranger))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("PRODUCT_NOT_FOUND"));
+            mvc.perform(get("/api/products/{id}/exists", id).with(stranger)).andExpect(content().string("false"));
+            mvc.perform(get("/api/products").param("includeInactive", "true").with(stranger))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+            mvc.perform(get("/api/products").param("category", "home").param("size", "100").with(stranger))
+                    .andExpect(jsonPath("$.content[?(@.id == '" + id + "')]").isEmpty());
+        }
+        mvc.perform(get("/api/products/{id}", id).with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
+        mvc.perform(get("/api/products/{id}/exists", id).with(admin())).andExpect(content().string("true"));
+        mvc.perform(get("/api/products").param("includeInactive", "true").param("category", "home").param("size", "100")
+                        .with(admin()))
+                .andExpect(jsonPath("$.content[?(@.id == '" + id + "')]").isNotEmpty());
+        // the platform (the hub pricing an order, reading a cart) still sees it, to say it is not for sale
+        mvc.perform(get("/api/products/{id}", id)).andExpect(status().isOk());
+    }
+
     private String createProduct(String price) throws Exception {
         String id = newId();
         mvc.perform(post("/api/products").with(admin()).contentType(MediaType.APPLICATION_JSON).content(product(id, price)))

@@ -1,5 +1,6 @@
 package dev.souk.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +17,13 @@ import java.util.stream.Collectors;
  */
 public record Caller(String userId, Set<String> roles) {
 
+    /**
+     * The request attribute that holds the proven caller of a request once its token is verified. Apps whose request
+     * handling leaves the servlet thread (Camel's platform-http runs routes on its own pool, where the thread-bound
+     * security context is not set) read the caller from here; a client cannot set a request attribute.
+     */
+    public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
     public Caller {
         Objects.requireNonNull(userId, "userId");
         roles = Set.copyOf(roles);
@@ -24,6 +32,11 @@ public record Caller(String userId, Set<String> roles) {
     /** The authenticated caller of this thread's request, if the request carried a valid token. */
     public static Optional<Caller> current() {
         return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The proven caller of {@code request}, as {@link CallerHeaders} recorded it; empty without a valid token. */
+    public static Optional<Caller> of(HttpServletRequest request) {
+        return request.getAttribute(REQUEST_ATTRIBUTE) instanceof Caller caller ? Optional.of(caller) : Optional.empty();
     }
 
     public static Optional<Caller> of(Authentication authentication) {

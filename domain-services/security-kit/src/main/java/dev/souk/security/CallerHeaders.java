@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Puts the proven caller into the request headers routes read, after authentication: {@code X-User-Id} becomes the
  * token's subject and {@code X-User-Roles} its roles, whatever the client sent. Only a SERVICE caller (the hub acting
  * for a user) may name the user in {@code X-User-Id} itself; without one it acts for no user. Without a token both
- * headers are removed.
+ * headers are removed. The caller is also kept as the request attribute {@link Caller#REQUEST_ATTRIBUTE}.
  */
 public class CallerHeaders extends OncePerRequestFilter {
 
@@ -30,7 +30,9 @@ public class CallerHeaders extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Map<String, String> replaced = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        request.removeAttribute(Caller.REQUEST_ATTRIBUTE);
         Caller.current().ifPresentOrElse(caller -> {
+            request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
             String sent = request.getHeader(USER_ID);
             boolean actsForSomeone = caller.isService() && sent != null && !sent.isBlank();
             // a SERVICE caller names the user it acts for, or no one (a guest's cart): never itself

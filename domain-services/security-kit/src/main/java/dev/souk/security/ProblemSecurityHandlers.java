@@ -61,7 +61,7 @@ public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, 
             return;
         }
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://souk.dev/problems/" + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        problem.put("type", ProblemCodes.typeOf(code));
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);

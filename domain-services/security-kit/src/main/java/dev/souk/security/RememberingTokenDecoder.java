@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Remembers tokens it has verified, so the same token sent again (a customer browsing, the hub's SERVICE token on
  * every call) skips parsing and the RSA check. Only exact token strings that passed every check are remembered, for
- * at most {@code trustFor}; each reuse runs the claim checks again, so an expired token is refused the moment it
- * expires, and a key withdrawn from the JWK set stops being trusted within {@code trustFor}. The number of remembered
- * tokens is bounded; when it is reached they are all forgotten and verified afresh.
+ * at most {@code trustFor}; each reuse runs the claim checks again, so an expired token, or one whose session has
+ * ended, is refused at once, and a key withdrawn from the JWK set stops being trusted within {@code trustFor}. The
+ * number of remembered tokens is bounded; when it is reached they are all forgotten and verified afresh.
  */
 final class RememberingTokenDecoder implements JwtDecoder {
 

@@ -13,8 +13,8 @@ import java.util.List;
  * @param issuer           the {@code iss} every token must carry
  * @param audience         the {@code aud} every token must contain
  * @param clockSkew        tolerance on {@code exp} and {@code nbf}
- * @param operationsOpen   true only on a developer's machine (the local stack): consoles and actuator endpoints need
- *                         no sign-in; everywhere else they require an admin
+ * @param operationsOpen   true only on a developer's machine (the local stack, profile {@code local}, else the app does
+ *                         not start): anyone may read consoles and actuator endpoints; changes always require an admin
  * @param admin            the operator who signs in to consoles and actuator endpoints with HTTP Basic
  * @param corsOrigins      browser origins allowed to call the API (none by default)
  * @param client           this app's client credentials, when it calls other services with a SERVICE token

@@ -127,16 +127,21 @@ public class SoukWebSecurity {
         return http;
     }
 
+    /** Jolokia runs JMX operations whatever the HTTP method ({@code GET /actuator/jolokia/exec/...}): never a plain read. */
+    static final String[] JMX_OVER_HTTP = {"/actuator/jolokia", "/actuator/jolokia/**"};
+
     /**
-     * Operations endpoints (actuator beyond the probes, consoles): open on a developer's machine, the admin elsewhere.
+     * Operations endpoints (actuator beyond the probes, consoles) are the admin's. On a developer's machine
+     * ({@code operations-open}, local profile only) anyone may read them with GET; changing anything (loggers, Camel
+     * routes, the engine) and Jolokia stay the admin's there too.
      */
     public void operations(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
                            String... patterns) {
+        rules.requestMatchers(JMX_OVER_HTTP).hasRole(Roles.ADMIN);
         if (properties.operationsOpen()) {
-            rules.requestMatchers(patterns).permitAll();
-        } else {
-            rules.requestMatchers(patterns).hasRole(Roles.ADMIN);
+            rules.requestMatchers(HttpMethod.GET, patterns).permitAll();
         }
+        rules.requestMatchers(patterns).hasRole(Roles.ADMIN);
     }
 
     /** Probes and the API documentation are public in every app. */

@@ -1,20 +1,21 @@
 package dev.souk.security;
 
+import dev.souk.security.testing.MovableClock;
 import dev.souk.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class RememberingTokenDecoderTests {
 
@@ -54,14 +55,30 @@ class RememberingTokenDecoderTests {
     }
 
     @Test
-    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
-        Instant soon = Instant.now().plusSeconds(1);
-        String shortLived = TestTokens.with(c -> c.expirationTime(Date.from(soon)));
+    void aRememberedTokenIsRefusedOnceItExpires() {
+        // given a remembered token that expires in a second
+        String shortLived = TestTokens.with(c -> c.expirationTime(Date.from(Instant.now().plusSeconds(1))));
         decoder.decode(shortLived);
 
-        Thread.sleep(Duration.between(Instant.now(), soon).toMillis() + 1_100);
+        // when it has expired, then it is refused and forgotten
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThatThrownBy(() -> decoder.decode(shortLived)).isInstanceOf(JwtException.class).hasMessageContaining("expired"));
+        assertThat(decoder.remembered()).isZero();
+        assertThat(verifications).hasValue(1);
+    }
 
-        assertThatThrownBy(() -> decoder.decode(shortLived)).isInstanceOf(JwtException.class).hasMessageContaining("expired");
+    @Test
+    void aRememberedTokenIsRefusedOnceItsSessionHasEnded() {
+        // given a remembered token of a session
+        RevokedSessions revoked = new RevokedSessions(10, Duration.ZERO, clock);
+        RememberingTokenDecoder decoder = new RememberingTokenDecoder(counting,
+                AccessTokenDecoder.validator(properties, revoked), Duration.ofSeconds(60), 3, clock);
+        String token = TestTokens.inSession("user-7", "fam-7");
+        decoder.decode(token);
+
+        // when the session ends, then the remembered token is refused
+        revoked.revoke("fam-7", Instant.now().plus(Duration.ofMinutes(15)));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
         assertThat(decoder.remembered()).isZero();
     }
 
@@ -83,28 +100,5 @@ class RememberingTokenDecoderTests {
             assertThat(decoder.remembered()).isLessThanOrEqualTo(3);
         }
         assertThat(verifications).hasValue(10);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

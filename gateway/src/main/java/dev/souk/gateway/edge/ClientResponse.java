@@ -38,13 +38,18 @@ public class ClientResponse implements Processor {
                 }
             }
         }
+        Set<String> copied = new HashSet<>();
         for (Header header : headers) {
             String name = header.getName();
-            if (HopByHop.isHopByHop(name) || connectionScoped.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HopByHop.isHopByHop(name) || connectionScoped.contains(lower)) {
                 continue;
             }
-            if (name.equalsIgnoreCase("Content-Length")) {
+            if (lower.equals("content-length")) {
                 response.setContentLengthLong(Long.parseLong(header.getValue().trim()));
+            } else if (copied.add(lower)) {
+                // the service's value replaces one the gateway set itself (its security headers): never both
+                response.setHeader(name, header.getValue());
             } else {
                 response.addHeader(name, header.getValue());
             }
@@ -55,7 +60,11 @@ public class ClientResponse implements Processor {
             InputStream in = body instanceof InputStream stream ? stream : message.getBody(InputStream.class);
             OutputStream out = response.getOutputStream();
             try (in) {
-                in.transferTo(out);
+                if (isEventStream(response.getContentType())) {
+                    relayEvents(in, out);
+                } else {
+                    in.transferTo(out);
+                }
             }
         }
         response.flushBuffer();
@@ -63,5 +72,18 @@ public class ClientResponse implements Processor {
         message.getHeaders().clear();
         message.setBody(null);
         exchange.getIn().getHeaders().clear();
+    }
+
+    static boolean isEventStream(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
+    }
+
+    /** Server-Sent Events reach the client as each chunk arrives, never held back to fill a buffer. */
+    private static void relayEvents(InputStream in, OutputStream out) throws java.io.IOException {
+        byte[] buffer = new byte[8192];
+        for (int read; (read = in.read(buffer)) != -1; ) {
+            out.write(buffer, 0, read);
+            out.flush();
+        }
     }
 }

@@ -38,6 +38,9 @@ public class EdgeRoutes extends RouteBuilder {
         from("direct:gateway-proxy")
                 .routeId("gateway-proxy")
                 .routeConfigurationId("edge-errors")
+                // the service's answer goes to the client as it arrives: a cached body would hold back a stream
+                // (Server-Sent Events) until it ends, and every large answer in memory
+                .noStreamCaching()
                 .process("upstreamRequest")
                 // one pooled keep-alive client for all services; the target comes from the CamelHttpUri header
                 .to("http://upstream?throwExceptionOnFailure=false&copyHeaders=false&disableStreamCache=true"

@@ -35,11 +35,6 @@ public class ProblemResponder {
                 "Service '" + serviceId + "' is unavailable: " + reason, request.getRequestURI()), retryAfterSeconds);
     }
 
-    public void payloadTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
-        write(request, response, Problem.of(413, "Payload Too Large", ProblemCodes.PAYLOAD_TOO_LARGE,
-                "The request body exceeds the limit of " + maxBytes + " bytes", request.getRequestURI()), 0);
-    }
-
     public void internalError(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, Problem.of(500, "Internal Server Error", ProblemCodes.INTERNAL_ERROR,
                 "The gateway could not handle the request", request.getRequestURI()), 0);

@@ -29,6 +29,11 @@ final class EdgeAccessRules {
                 .requestMatchers(POST, "/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout",
                         "/api/auth/token").permitAll()
                 .requestMatchers(GET, "/api/auth/.well-known/jwks.json").permitAll()
+                // how the hub hands events to services: never a client's way in
+                .requestMatchers("/api/*/internal/**").hasRole(Roles.SERVICE)
+                // a customer's own recommendations (which customer, the service decides); the feeds are the hub's
+                .requestMatchers(GET, "/api/recommendations/users/**").authenticated()
+                .requestMatchers("/api/search/internal/**", "/api/recommendations/internal/**").hasRole(Roles.SERVICE)
                 // what anyone may read
                 .requestMatchers(GET, "/api/products", "/api/products/**", "/api/catalog/**", "/api/search/**",
                         "/api/reviews/**", "/api/recommendations/**", "/api/inventory/stock", "/api/inventory/stock/**",
@@ -49,6 +54,9 @@ final class EdgeAccessRules {
                 .requestMatchers(GET, "/api/users").hasAnyRole(Roles.ADMIN, Roles.SERVICE)
                 .requestMatchers(POST, "/api/users").hasAnyRole(Roles.ADMIN, Roles.SERVICE)
                 .requestMatchers("/api/auth/accounts", "/api/auth/accounts/**").hasRole(Roles.ADMIN)
+                // live notifications: the SSE stream takes a bearer token or a single-use ticket, the WebSocket's STOMP
+                // CONNECT frame carries the token (a browser cannot put headers on either); notification-service checks
+                .requestMatchers(GET, "/api/notifications/stream", "/api/notifications/ws", "/api/notifications/ws/**").permitAll()
                 // the rest of the API: any signed-in caller
                 .requestMatchers("/api/**").authenticated()
                 .anyRequest().permitAll();

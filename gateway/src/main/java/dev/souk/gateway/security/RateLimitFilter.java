@@ -28,6 +28,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ProblemSecurityHandlers problems;
     private final RateLimits callers;
     private final RateLimits signIns;
+    private final RateLimits liveConnections;
     private final RateLimits.Limit userLimit;
     private final RateLimits.Limit ipLimit;
     private final RateLimits.Limit authLimit;
@@ -40,7 +41,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.authLimit = settings.authLimit();
         this.callers = new RateLimits(settings.maxKeys());
         this.signIns = new RateLimits(settings.maxKeys());
+        this.liveConnections = new RateLimits(settings.maxKeys());
     }
+
+    /**
+     * Live notification connections stay open for minutes: opening one is counted apart from requests (by user, or by
+     * address without a token), with the sign-in limit, so reconnects never eat into a customer's request budget.
+     */
+    private static final Set<String> LIVE_CONNECTIONS = Set.of("/api/notifications/stream", "/api/notifications/ws");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -55,6 +63,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         RateLimits.Decision decision;
         if (AUTH_ENDPOINTS.contains(request.getRequestURI())) {
             decision = signIns.take("ip:" + address, authLimit, now);
+        } else if (LIVE_CONNECTIONS.contains(request.getRequestURI())) {
+            decision = liveConnections.take(Caller.current().map(caller -> "user:" + caller.userId()).orElse("ip:" + address),
+                    authLimit, now);
         } else {
             decision = Caller.current()
                     .map(caller -> callers.take("user:" + caller.userId(), userLimit, now))
@@ -74,7 +85,9 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (settings.trustForwardedFor()) {
             String forwarded = request.getHeader("X-Forwarded-For");
             if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
+                // the proxy in front appends the address it saw last; earlier entries are whatever the client sent
+                String[] hops = forwarded.split(",");
+                return hops[hops.length - 1].strip();
             }
         }
         return request.getRemoteAddr();

@@ -7,15 +7,20 @@ import dev.souk.gateway.GatewayProperties.ServiceEntry;
 import dev.souk.gateway.edge.ServiceInstances;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * Asks every known service for its /actuator/health, all at once with a short timeout, and keeps the answer
@@ -30,6 +35,7 @@ public class ServiceHealth {
     private final Duration timeout;
     private final long cacheTtlNanos;
     private final HttpClient client;
+    private final Path restartingFile;
 
     private CompletableFuture<List<ServiceStatus>> latest;
     private long latestAt;
@@ -41,6 +47,8 @@ public class ServiceHealth {
         this.timeout = properties.getHealth().getTimeout();
         this.cacheTtlNanos = properties.getHealth().getCacheTtl().toNanos();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        String restarting = properties.getHealth().getRestartingFile();
+        this.restartingFile = restarting == null || restarting.isBlank() ? null : Path.of(restarting);
     }
 
     public List<ServiceStatus> statuses() {
@@ -57,12 +65,28 @@ public class ServiceHealth {
     }
 
     private CompletableFuture<List<ServiceStatus>> check() {
+        Set<String> restarting = restarting();
         List<CompletableFuture<ServiceStatus>> checks = new ArrayList<>();
         services.forEach((key, entry) -> checks.add(statusOf(entry)
+                .thenApply(status -> ServiceStatus.DOWN.equals(status) && restarting.contains(entry.getServiceId())
+                        ? ServiceStatus.RESTARTING : status)
                 .thenApply(status -> new ServiceStatus(key, entry.getName(), entry.getPath(), entry.getServiceId(),
                         linkOf(entry), status))));
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> checks.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** The apps the local stack is restarting right now (none outside the local stack). */
+    private Set<String> restarting() {
+        if (restartingFile == null || !Files.isReadable(restartingFile)) {
+            return Set.of();
+        }
+        try {
+            return Files.readAllLines(restartingFile).stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     /** Where the map sends a click: the configured link, else the API's Swagger UI through the gateway. */

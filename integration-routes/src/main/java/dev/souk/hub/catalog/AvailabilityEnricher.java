@@ -3,11 +3,10 @@ package dev.souk.hub.catalog;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.souk.hub.errors.DownstreamRejectedException;
 
 /**
  * Adds availability to a product as product-service returns it: every variant gets
@@ -17,11 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class AvailabilityEnricher {
 
-    public static final String PRODUCT = "soukProduct";
-
-    public ObjectNode enrich(@ExchangeProperty(PRODUCT) JsonNode product, @Body JsonNode stockLevels) {
+    public ObjectNode enrich(JsonNode product, JsonNode stockLevels) {
         if (product == null || !product.isObject()) {
-            throw new IllegalStateException("product-service did not answer a product object");
+            throw new DownstreamRejectedException("product-service did not answer a product object");
         }
         ObjectNode enriched = ((ObjectNode) product).deepCopy();
         boolean stale = stockLevels == null || !stockLevels.isArray();

@@ -1,7 +1,5 @@
 package dev.souk.hub.downstream;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -13,9 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Publishes the state of every circuit breaker of the hub as the gauge {@code souk.hub.circuit.breaker.state}
- * (tag {@code breaker}; 0 closed, 1 open, 2 half-open, 3 not started), so /actuator/prometheus shows what Hawtio
- * shows. The state is read from the route's breaker at every scrape.
+ * Publishes the state of every downstream service's circuit breaker as the gauge
+ * {@code souk.hub.circuit.breaker.state} (tag {@code breaker}, e.g. {@code product-service-breaker}; 0 closed, 1 open,
+ * 2 half-open, 3 not started), so /actuator/prometheus shows what Hawtio shows. Read at every scrape.
  */
 @Component
 public class CircuitBreakerMetrics implements MeterBinder {
@@ -30,9 +28,8 @@ public class CircuitBreakerMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        List<String> breakers = new ArrayList<>(List.of("product-service-breaker", "inventory-service-breaker"));
-        ServiceCallRoutes.SERVICES.forEach(service -> breakers.add(service + "-calls"));
-        for (String id : breakers) {
+        for (String service : ServiceCallRoutes.SERVICES) {
+            String id = ServiceCallRoutes.breakerOf(service);
             Gauge.builder("souk.hub.circuit.breaker.state", camel, c -> stateOf(c, id))
                     .tag("breaker", id)
                     .description("0 closed, 1 open, 2 half-open, 3 not started")

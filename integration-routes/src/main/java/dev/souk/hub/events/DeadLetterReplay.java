@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import dev.souk.contracts.ProblemCodes;
 import dev.souk.contracts.Topics;
 import dev.souk.hub.errors.ProblemException;
 
@@ -49,7 +50,7 @@ public class DeadLetterReplay {
     /** Replays up to {@code max} dead letters of {@code topic}; answers how many were put back. */
     public Map<String, Object> replay(String topic, int max) {
         if (!Topics.ALL.contains(topic)) {
-            throw new ProblemException(404, "NOT_FOUND", "No topic named " + topic + ".");
+            throw new ProblemException(404, ProblemCodes.NOT_FOUND, "No topic named " + topic + ".");
         }
         int limit = Math.max(1, Math.min(max, 10_000));
         int replayed = 0;
@@ -70,7 +71,7 @@ public class DeadLetterReplay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new ProblemException(503, "SERVICE_UNAVAILABLE", "Kafka did not accept the replayed events: " + e.getCause().getMessage())
+            throw new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE, "Kafka did not accept the replayed events: " + e.getCause().getMessage())
                     .retryAfter(5);
         }
         return Map.of("topic", topic, "replayed", replayed);

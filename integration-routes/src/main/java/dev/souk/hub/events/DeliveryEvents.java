@@ -1,56 +1,50 @@
 package dev.souk.hub.events;
 
 import org.apache.camel.Body;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.souk.hub.order.OrderOutcomes;
+import dev.souk.hub.downstream.DownstreamAnswers;
 
-/** What the hub does with one delivery event. */
-@Component("deliveryEvents")
-public class DeliveryEvents {
+/** How the hub reads a delivery event. */
+public final class DeliveryEvents {
 
-    static final String SHIPMENT_DELIVERED = "ShipmentDelivered";
+    static final String SHIPMENT_STATUS_CHANGED = "ShipmentStatusChanged";
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryEvents.class);
 
-    private final RuntimeService runtime;
-    private final OrderOutcomes outcomes;
-    private final ObjectMapper json;
-
-    public DeliveryEvents(RuntimeService runtime, OrderOutcomes outcomes, ObjectMapper json) {
-        this.runtime = runtime;
-        this.outcomes = outcomes;
-        this.json = json;
+    private DeliveryEvents() {
     }
 
-    public void handle(@Body String event) throws JsonProcessingException {
-        JsonNode envelope = json.readTree(event);
-        JsonNode payload = envelope.path("payload");
-        String orderId = payload.path("orderId").asText(null);
+    /** Only a shipment reaching DELIVERED moves an order on; every other delivery event is passed over. */
+    public static boolean concerns(@Body JsonNode envelope) {
+        return SHIPMENT_STATUS_CHANGED.equals(envelope.path("type").asText())
+                && "DELIVERED".equals(envelope.path("payload").path("status").asText());
+    }
+
+    public static String orderOf(@Body JsonNode envelope) {
+        String orderId = envelope.path("payload").path("orderId").asText(null);
         if (orderId == null || orderId.isBlank()) {
             throw new IllegalArgumentException("Delivery event " + envelope.path("eventId").asText() + " names no order");
         }
-        if (!"DELIVERED".equals(payload.path("status").asText())) {
+        return orderId;
+    }
+
+    /**
+     * The order has no process waiting for its delivery: nothing to do when order-service has it completed or
+     * cancelled (a late or repeated event); otherwise the event is early or names an unknown order — it fails, so it
+     * is retried and then dead-lettered.
+     */
+    public static void requireSettled(Exchange answer) {
+        String orderId = answer.getVariable("orderId", String.class);
+        String status = DownstreamAnswers.status(answer) == 200 ? DownstreamAnswers.tree(answer).path("status").asText() : "UNKNOWN";
+        if ("COMPLETED".equals(status) || "CANCELLED".equals(status)) {
+            log.info("Order {} is already {}; delivery event ignored", orderId, status);
             return;
         }
-        try {
-            runtime.createMessageCorrelation(SHIPMENT_DELIVERED).processInstanceBusinessKey(orderId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException notWaiting) {
-            String state = outcomes.current(orderId).map(OrderOutcomes.Outcome::state).orElse("UNKNOWN");
-            if ("COMPLETED".equals(state) || "CANCELLED".equals(state)) {
-                log.info("Order {} is already {}; delivery event ignored", orderId, state);
-                return;
-            }
-            // the process is between steps (or not started): fail, so the event is retried and then dead-lettered
-            throw new IllegalStateException("Order " + orderId + " is " + state + " and not waiting for its delivery", notWaiting);
-        }
+        throw new IllegalStateException("Order " + orderId + " is " + status + " and not waiting for its delivery");
     }
 }

@@ -1,7 +1,7 @@
 package dev.souk.hub.process;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -16,63 +16,74 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The one bridge from BPMN service tasks to Camel: a task names its route with the extension property
  * {@code camel.endpoint} (e.g. {@code direct:reserveStock}) and {@code camunda:delegateExpression="${camelStep}"}.
  *
- * <p>The route sees the process variables ({@link #VARIABLES}) and the business key ({@link #BUSINESS_KEY}); what it
- * puts in {@link #OUTPUT} becomes process variables. A {@link BusinessFailure} becomes a {@link BpmnError} with its
- * code (the model draws what follows) and leaves the problem in the variable {@link #LAST_FAILURE}; any other
+ * <p>The route sees the process variables as exchange variables ({@code ${variable.userId}}) and the business key
+ * as the property {@link #BUSINESS_KEY}; variables it adds or changes become process variables (plain values only:
+ * text, numbers, booleans — a route keeps anything else in exchange properties), and what it puts in
+ * {@link #ANSWER} is reported to whoever waits on the process ({@link StepReports}). A {@link BusinessFailure}
+ * becomes a {@link BpmnError} with its code (the model draws what follows) and is reported as a refusal; any other
  * failure is technical: the job fails, the engine retries it and finally raises an incident.
  */
 @Component("camelStep")
 public class CamelStepDelegate implements JavaDelegate {
 
     public static final String ENDPOINT_PROPERTY = "camel.endpoint";
-    public static final String VARIABLES = "soukProcessVariables";
     public static final String BUSINESS_KEY = "soukBusinessKey";
-    public static final String OUTPUT = "soukOutputVariables";
-    public static final String LAST_FAILURE = "lastFailure";
+    public static final String ANSWER = "soukStepAnswer";
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
-    private final ObjectMapper json;
+    private final StepReports reports;
 
-    public CamelStepDelegate(CamelContext camel, ProducerTemplate producer, ObjectMapper json) {
+    public CamelStepDelegate(CamelContext camel, ProducerTemplate producer, StepReports reports) {
         this.camel = camel;
         this.producer = producer;
-        this.json = json;
+        this.reports = reports;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         String endpoint = endpointOf(execution.getBpmnModelElementInstance());
+        String businessKey = execution.getProcessBusinessKey();
+        Map<String, Object> variables = execution.getVariables();
         Exchange exchange = new DefaultExchange(camel);
-        exchange.setProperty(VARIABLES, new HashMap<>(execution.getVariables()));
-        exchange.setProperty(BUSINESS_KEY, execution.getProcessBusinessKey());
-        exchange.setProperty(OUTPUT, new HashMap<String, Object>());
+        variables.forEach(exchange::setVariable);
+        exchange.setProperty(BUSINESS_KEY, businessKey);
 
         Exchange done = producer.send(endpoint, exchange);
 
         Exception failure = done.getException();
-        if (failure instanceof BusinessFailure business) {
-            execution.setVariable(LAST_FAILURE, toJson(business.toProblem()));
-            throw new BpmnError(business.code(), business.getMessage());
-        }
-        if (failure != null) {
+        if (failure != null && !(failure instanceof BusinessFailure)) {
             throw failure;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> output = done.getProperty(OUTPUT, Map.class);
-        if (output != null && !output.isEmpty()) {
-            execution.setVariables(output);
+        done.getVariables().forEach((name, value) -> {
+            if (!Objects.equals(variables.get(name), value)) {
+                execution.setVariable(name, plain(endpoint, name, value));
+            }
+        });
+        String answer = done.getProperty(ANSWER, String.class);
+        if (answer != null) {
+            reports.answered(businessKey, answer);
+        }
+        if (failure instanceof BusinessFailure refusal) {
+            reports.refused(businessKey, refusal);
+            throw new BpmnError(refusal.code(), refusal.getMessage());
         }
     }
 
-    static String endpointOf(BaseElement task) {
+    private static Object plain(String endpoint, String name, Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Double) {
+            return value;
+        }
+        throw new IllegalStateException(endpoint + " left variable " + name + " as a " + value.getClass().getName()
+                + "; process variables are text, numbers or booleans");
+    }
+
+    public static String endpointOf(BaseElement task) {
         ExtensionElements extensions = task.getExtensionElements();
         if (extensions != null) {
             for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
@@ -84,9 +95,5 @@ public class CamelStepDelegate implements JavaDelegate {
             }
         }
         throw new IllegalStateException("Task " + task.getId() + " names no Camel endpoint (property " + ENDPOINT_PROPERTY + ")");
-    }
-
-    private String toJson(Object value) throws JsonProcessingException {
-        return json.writeValueAsString(value);
     }
 }

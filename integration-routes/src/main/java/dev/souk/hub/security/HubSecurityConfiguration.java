@@ -19,6 +19,7 @@ import dev.souk.security.SoukWebSecurity;
 /**
  * Who may use the hub. Public: catalog reads, guest carts (by {@code X-Cart-Id}), API docs, probes. Signed in:
  * orders, checkout, merging a cart (the routes check the order or cart is the caller's). Admin: dead-letter replay,
+ * the scheduler,
  * the engine REST API, Hawtio and the other actuator endpoints — open on a developer's machine only
  * ({@code souk.security.operations-open}). Cockpit signs in with the Camunda admin user itself.
  */
@@ -35,7 +36,7 @@ public class HubSecurityConfiguration {
             rules.requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
                     .requestMatchers("/api/cart/checkout", "/api/cart/merge").authenticated()
                     .requestMatchers("/api/cart", "/api/cart/items", "/api/cart/items/**").permitAll()
-                    .requestMatchers("/api/hub/**").hasRole(Roles.ADMIN)
+                    .requestMatchers("/api/hub/**", "/api/scheduler/**").hasRole(Roles.ADMIN)
                     .requestMatchers("/api/orders", "/api/orders/**").authenticated()
                     .anyRequest().authenticated();
         });

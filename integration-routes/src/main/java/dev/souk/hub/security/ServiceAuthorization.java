@@ -4,15 +4,15 @@ import org.apache.camel.Exchange;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
+import dev.souk.hub.downstream.ServiceCallRoutes;
 import dev.souk.hub.errors.DownstreamUnavailableException;
-import dev.souk.security.CallerHeaders;
 import dev.souk.security.ServiceTokens;
 import dev.souk.security.ServiceTokens.ServiceTokenUnavailableException;
 
 /**
- * Calls from the hub to a service carry the hub's own SERVICE token, never the end user's: the user's
- * {@code Authorization} and roles are dropped, and {@code X-User-Id} (when a route sets it) names the user the hub acts
- * for. A service answering 401 makes the hub fetch a new token for the next call.
+ * Calls from the hub to a service carry the hub's own SERVICE token, never the end user's (the guarded call route
+ * sends nothing of the incoming request; {@code X-User-Id}, when a route names it, is the user the hub acts for). A
+ * service answering 401 makes the hub fetch a new token for the next call.
  */
 @Component("serviceAuthorization")
 public class ServiceAuthorization {
@@ -23,10 +23,8 @@ public class ServiceAuthorization {
         this.tokens = tokens;
     }
 
-    /** Before a call: the SERVICE token in place of whatever the incoming request carried. */
+    /** Before a call: the hub's SERVICE token. */
     public void apply(Exchange exchange) {
-        exchange.getMessage().removeHeader(CallerHeaders.USER_ROLES);
-        exchange.getMessage().removeHeader("Cookie");
         try {
             exchange.getMessage().setHeader(HttpHeaders.AUTHORIZATION, tokens.authorizationHeader());
         } catch (ServiceTokenUnavailableException e) {
@@ -39,7 +37,7 @@ public class ServiceAuthorization {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status != null && status == 401) {
             tokens.invalidate();
-            String service = exchange.getProperty(dev.souk.hub.downstream.DownstreamCalls.SERVICE, String.class);
+            String service = exchange.getProperty(ServiceCallRoutes.SERVICE, String.class);
             throw new DownstreamUnavailableException(service, service + " refused the hub's service token");
         }
     }

@@ -44,9 +44,9 @@ class CatalogRoutesTests extends HubTestSupport {
     @BeforeEach
     void observeDownstreamRoutes() throws Exception {
         if (!advised) {
-            AdviceWith.adviceWith(camel, "product-service-get-product",
+            AdviceWith.adviceWith(camel, "product-service-call",
                     route -> route.weaveAddLast().to("mock:product-fetched"));
-            AdviceWith.adviceWith(camel, "inventory-service-get-stock",
+            AdviceWith.adviceWith(camel, "inventory-service-call",
                     route -> route.weaveAddLast().to("mock:stock-fetched"));
             advised = true;
         }
@@ -111,6 +111,25 @@ class CatalogRoutesTests extends HubTestSupport {
     }
 
     @Test
+    void aProductNotForSaleIsTheAdministratorsOnly() throws Exception {
+        // given product-service shows the hub (SERVICE token) a product that is not for sale
+        PRODUCT_SERVICE.answerJson("/api/products/prod-1", 200, PROD_1.replace("\"active\":true", "\"active\":false"));
+        INVENTORY_SERVICE.answerJson("/api/inventory/stock?productId=prod-1", 200, PROD_1_STOCK);
+
+        // when a stranger, a customer and the administrator ask the catalog
+        HttpResponse<String> stranger = get("/api/catalog/products/prod-1");
+        HttpResponse<String> customer = get("/api/catalog/products/prod-1", customer("user-1"));
+        HttpResponse<String> administrator = get("/api/catalog/products/prod-1", admin());
+
+        // then only the administrator sees it; the others hear it does not exist, as for an unknown product
+        assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(404);
+        assertThat(json.readTree(stranger.body()).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(customer.statusCode()).as(customer.body()).isEqualTo(404);
+        assertThat(administrator.statusCode()).as(administrator.body()).isEqualTo(200);
+        assertThat(json.readTree(administrator.body()).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
     void productServiceDownIsA503ProblemWithRetryAfter() throws Exception {
         // given
         PRODUCT_SERVICE.stop();
@@ -138,7 +157,7 @@ class CatalogRoutesTests extends HubTestSupport {
         HttpResponse<String> response = get("/api/catalog/products/prod-1");
 
         // then
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode product = json.readTree(response.body());
         assertThat(product.path("id").asText()).isEqualTo("prod-1");
         assertThat(product.path("availabilityStale").asBoolean()).isTrue();
@@ -148,7 +167,7 @@ class CatalogRoutesTests extends HubTestSupport {
     }
 
     @Test
-    void slowInventoryIsCutShortByTheBreakerTimeout() throws Exception {
+    void slowInventoryIsCutShortByItsResponseTimeout() throws Exception {
         // given inventory-service accepts the request but never answers
         PRODUCT_SERVICE.answerJson("/api/products/prod-1", 200, PROD_1);
         INVENTORY_SERVICE.hangOn("/api/inventory/stock?productId=prod-1");
@@ -157,7 +176,7 @@ class CatalogRoutesTests extends HubTestSupport {
         // when
         HttpResponse<String> response = get("/api/catalog/products/prod-1");
 
-        // then the configured 700 ms call timeout answers, long before the 5 s HTTP response timeout
+        // then inventory-service's configured 700 ms response timeout answers, the product marked stale
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).path("availabilityStale").asBoolean()).isTrue();

@@ -56,11 +56,15 @@ class DeliveryEventsTests {
 
     static final FakeService USER_SERVICE = new FakeService("user-service");
     static final FakeService AUTH_SERVICE = new FakeService("auth-service");
+    /** The customer hears of the same events; whatever listens on this machine's usual port is never asked. */
+    static final FakeService NOTIFICATION_SERVICE = new FakeService("notification-service");
     static final String HUB_TOKEN = TestTokens.service();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.user-service[0].uri", USER_SERVICE::uri);
+        registry.add("spring.cloud.discovery.client.simple.instances.notification-service[0].uri", NOTIFICATION_SERVICE::uri);
+        NOTIFICATION_SERVICE.handle("POST", "/api/notifications/internal/events", request -> new FakeService.Reply(200, "{}"));
         registry.add("souk.security.client.token-uri", () -> AUTH_SERVICE.uri() + "/api/auth/token");
         AUTH_SERVICE.answerJson("/api/auth/token", 200,
                 "{\"access_token\":\"" + HUB_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
@@ -99,8 +103,27 @@ class DeliveryEventsTests {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count() == 0);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId) == 1);
+                handledBy(DeliveryEventRoutes.CONSUMER, eventId) == 1);
         assertThat(deadLettersOf(eventId)).isZero();
+    }
+
+    @Test
+    void aShipmentMovingOnWithoutArrivingIsPassedOverWithoutARecord() {
+        deployProbe();
+        String orderId = "ord-" + UUID.randomUUID();
+        runtime.startProcessInstanceByKey("Process_DeliveryProbe", orderId);
+        String inTransit = UUID.randomUUID().toString();
+        String delivered = UUID.randomUUID().toString();
+
+        // when the shipment moves on and then arrives (one partition: the events are consumed in this order)
+        send(inTransit, orderId, "IN_TRANSIT");
+        send(delivered, orderId, "DELIVERED");
+
+        // then the arrival moved the order on, and only the arrival is recorded
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(orderId).count() == 0);
+        assertThat(handledBy(DeliveryEventRoutes.CONSUMER, delivered)).isEqualTo(1);
+        assertThat(handledBy(DeliveryEventRoutes.CONSUMER, inTransit)).isZero();
     }
 
     @Test
@@ -114,7 +137,7 @@ class DeliveryEventsTests {
 
         // then after bounded retries it is on the dead-letter topic, and not marked as processed
         await().atMost(Duration.ofSeconds(60)).until(() -> deadLettersOf(eventId) == 1);
-        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId)).isZero();
+        assertThat(handledBy(DeliveryEventRoutes.CONSUMER, eventId)).isZero();
 
         // when the order's process is there and the dead letter is replayed
         runtime.startProcessInstanceByKey("Process_DeliveryProbe", orderId);
@@ -149,14 +172,37 @@ class DeliveryEventsTests {
         publish(Topics.USER_EVENTS, eventId, userId, envelope);
 
         // then user-service is asked once, by the hub with its own SERVICE token
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Integer.class, eventId) == 1);
-        Thread.sleep(500);
-        assertThat(USER_SERVICE.received()).filteredOn(r -> r.uri().getPath().equals("/api/users")).singleElement()
+        await().atMost(Duration.ofSeconds(30)).until(() -> !profileCreations().isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> profileCreations().size() == 1
+                && handledBy(UserEventRoutes.CONSUMER, eventId) == 1);
+        assertThat(profileCreations()).singleElement()
                 .satisfies(r -> {
                     assertThat(r.method()).isEqualTo("POST");
                     assertThat(r.authorization()).isEqualTo("Bearer " + HUB_TOKEN);
                 });
+    }
+
+    @Test
+    void healthAnswersAtOnceWhileEveryConsumerWaitsForEvents() throws Exception {
+        // given every subscription's consumer polling an idle broker
+        // when the platform asks the hub's health (the local stack and every orchestrator do, with a short timeout)
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // then it answers UP without waiting for a poll of each consumer
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    /** Other consumers of the same topics (notifications, say) keep their own records: only this one's count. */
+    private int handledBy(String consumer, String eventId) {
+        return jdbc.queryForObject("select count(*) from processed_event where consumer = ? and event_id = ?",
+                Integer.class, consumer, eventId);
+    }
+
+    private java.util.List<FakeService.Received> profileCreations() {
+        return USER_SERVICE.received().stream().filter(r -> r.uri().getPath().equals("/api/users")).toList();
     }
 
     private void publish(String topic, String eventId, String key, String envelope) {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.souk.hub.FakeService.Received;
+import dev.souk.hub.FakeService.Reply;
 import dev.souk.hub.HubTestSupport;
-import dev.souk.hub.order.OrderCommands;
+import dev.souk.hub.order.OrderLifecycle;
 
 /**
  * Who may do what through the hub: the caller comes from the verified token (never from headers the client sends),
@@ -33,6 +34,9 @@ class HubSecurityTests extends HubTestSupport {
     void resetServices() {
         CART_SERVICE.reset();
         ORDER_SERVICE.reset();
+        USER_SERVICE.reset();
+        PRODUCT_SERVICE.reset();
+        INVENTORY_SERVICE.reset();
         ORDER_SERVICE.answerJson("/api/orders/ord-a", 200, ORDER_OF_A);
     }
 
@@ -104,24 +108,36 @@ class HubSecurityTests extends HubTestSupport {
     }
 
     @Test
-    void nobodyHoardsStockWithUnpaidOrders() throws Exception {
-        long before = processes();
-        String open = "/api/orders?userId=user-a&status=PENDING&size=100";
+    void aCustomersOrderIsHeldToTheUnpaidOrdersCapWhichOrderServiceKeeps() throws Exception {
+        // given a known user and product, and order-service counting five unpaid orders of user-a already
+        USER_SERVICE.answerJson("/api/users/user-a/exists", 200, "true");
+        PRODUCT_SERVICE.answerJson("/api/products/prod-1", 200, """
+                {"id":"prod-1","name":"Mug","currency":"USD","active":true,"variants":[{"id":"var-1","name":"Blue","price":9.50}]}""");
+        ORDER_SERVICE.handle("POST", "/api/orders", request -> new Reply(409, """
+                {"status":409,"code":"TOO_MANY_OPEN_ORDERS","detail":"User user-a has 5 unpaid orders.","openOrders":5,"openUnits":10}"""));
 
-        // five unpaid orders already: a sixth is refused
-        ORDER_SERVICE.answerJson(open, 200, "{\"content\":[" + String.join(",", java.util.Collections.nCopies(5, ORDER_OF_A))
-                + "],\"totalElements\":5}");
+        // when the customer orders once more
         HttpResponse<String> sixth = post("/api/orders", customer("user-a"), NEW_ORDER.formatted("user-a", 1));
 
-        // one unpaid order of 2 units: 49 more would pass the 50 units allowed
-        ORDER_SERVICE.answerJson(open, 200, "{\"content\":[" + ORDER_OF_A + "],\"totalElements\":1}");
-        HttpResponse<String> tooMany = post("/api/orders", customer("user-a"), NEW_ORDER.formatted("user-a", 49));
-
-        assertThat(sixth.statusCode()).isEqualTo(409);
+        // then order-service was told the customer's limits, its refusal is the answer, and nothing was reserved
+        assertThat(sixth.statusCode()).as(sixth.body()).isEqualTo(409);
         assertThat(sixth.body()).contains("\"code\":\"TOO_MANY_OPEN_ORDERS\"").contains("\"openOrders\":5");
-        assertThat(tooMany.statusCode()).isEqualTo(409);
-        assertThat(tooMany.body()).contains("\"openUnits\":2");
-        assertThat(processes()).isEqualTo(before);
+        assertThat(ORDER_SERVICE.received()).filteredOn(r -> r.method().equals("POST")).singleElement()
+                .satisfies(r -> assertThat(r.body()).contains("\"openOrderLimits\":{\"maxOpenOrders\":5,\"maxOpenUnits\":50}"));
+        assertThat(INVENTORY_SERVICE.received()).noneMatch(r -> r.uri().getPath().equals("/api/inventory/reserve"));
+    }
+
+    @Test
+    void staffOrdersAreNotCapped() throws Exception {
+        USER_SERVICE.answerJson("/api/users/user-a/exists", 200, "true");
+        PRODUCT_SERVICE.answerJson("/api/products/prod-1", 200, """
+                {"id":"prod-1","name":"Mug","currency":"USD","active":true,"variants":[{"id":"var-1","name":"Blue","price":9.50}]}""");
+        ORDER_SERVICE.handle("POST", "/api/orders", request -> new Reply(503, "{\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\"}"));
+
+        post("/api/orders", admin(), NEW_ORDER.formatted("user-a", 1));
+
+        assertThat(ORDER_SERVICE.received()).filteredOn(r -> r.method().equals("POST")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.body()).contains("\"openOrderLimits\":null"));
     }
 
     @Test
@@ -133,7 +149,7 @@ class HubSecurityTests extends HubTestSupport {
     }
 
     private long processes() {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(OrderCommands.PROCESS).count();
+        return runtime.createProcessInstanceQuery().processDefinitionKey(OrderLifecycle.PROCESS).count();
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -80,7 +80,11 @@ record BenchResult(
 
     record Throughput(int concurrency, double measuredSeconds, long placed, long confirmed, long accepted,
                       double placedPerSecond, double confirmedPerSecond, Latency place, Latency confirm,
-                      boolean budgetExhausted, boolean cutAtDeadline) {
+                      boolean budgetExhausted, boolean cutAtDeadline, List<ProcessCost> cpuPerOrder) {
+    }
+
+    /** CPU one process of the stack used during a measured phase, and per order placed and confirmed. */
+    record ProcessCost(String process, long cpuMs, double cpuMsPerOrder) {
     }
 
     record ErrorCount(String phase, String call, String key, long count) {

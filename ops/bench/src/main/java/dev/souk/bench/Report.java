@@ -67,6 +67,14 @@ final class Report {
                     .append("/s), placed+confirmed ").append(throughput.confirmed()).append(" (")
                     .append(num(throughput.confirmedPerSecond())).append("/s), accepted but not confirmed in time (202) ")
                     .append(throughput.accepted()).append('\n');
+            if (!throughput.cpuPerOrder().isEmpty()) {
+                out.append("\nCPU of the stack's processes over the measured part, per order placed and confirmed\n\n");
+                TextTable cpu = new TextTable("process", "CPU ms", "CPU ms per order").leftAligned(0);
+                for (BenchResult.ProcessCost cost : throughput.cpuPerOrder()) {
+                    cpu.row(cost.process(), String.valueOf(cost.cpuMs()), num(cost.cpuMsPerOrder()));
+                }
+                out.append(cpu);
+            }
         }
 
         out.append("\n## Errors (measured calls, by status and problem code)\n\n");

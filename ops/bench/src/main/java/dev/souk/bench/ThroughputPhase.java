@@ -1,7 +1,10 @@
 package dev.souk.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /** Phase 3: closed loop, each worker places an order and confirms it, as fast as the stack answers. */
 final class ThroughputPhase {
@@ -25,6 +28,11 @@ final class ThroughputPhase {
 
     BenchResult.Throughput run(long deadlineNanos) {
         PhaseWindow window = PhaseWindow.startingNow(options.warmup(), options.duration());
+        // the stack's CPU counters when the measured part begins, read beside the workers
+        CompletableFuture<Map<String, Long>> cpuAtStart = CompletableFuture.supplyAsync(() -> {
+                    LockSupport.parkNanos(PhaseWindow.nanosUntil(window.measureFrom));
+                    return ProcessCpu.snapshot();
+                });
         boolean completed = Workers.runAll("bench-orders", options.concurrency(), worker -> {
             while (!window.over(System.nanoTime()) && !Thread.currentThread().isInterrupted()) {
                 if (!placeAndConfirm(window)) {
@@ -33,9 +41,10 @@ final class ThroughputPhase {
             }
         }, deadlineNanos);
         double seconds = window.measuredSeconds();
+        List<BenchResult.ProcessCost> cpu = ProcessCpu.perOrder(cpuAtStart.join(), ProcessCpu.snapshot(), confirmed.sum());
         return new BenchResult.Throughput(options.concurrency(), CallStats.round(seconds), placed.sum(), confirmed.sum(),
                 accepted.sum(), perSecond(placed.sum(), seconds), perSecond(confirmed.sum(), seconds),
-                place.summary(seconds), confirm.summary(seconds), budget.exhausted(), !completed);
+                place.summary(seconds), confirm.summary(seconds), budget.exhausted(), !completed, cpu);
     }
 
     List<CallStats> calls() {

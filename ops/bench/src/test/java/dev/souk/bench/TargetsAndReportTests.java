@@ -6,6 +6,7 @@ import dev.souk.bench.BenchResult.Latency;
 import dev.souk.bench.BenchResult.TargetCheck;
 import dev.souk.bench.BenchResult.Verdict;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetsAndReportTests {
@@ -28,7 +29,9 @@ class TargetsAndReportTests {
 
     private static BenchResult.Throughput throughput(double confirmedPerSecond, long confirmFailed) {
         return new BenchResult.Throughput(8, 20, 1500, 1400, 0, 75, confirmedPerSecond,
-                latency("POST", 1500, 0, 50, 120), latency("PUT", 1400, confirmFailed, 40, 100), false, false);
+                latency("POST", 1500, 0, 50, 120), latency("PUT", 1400, confirmFailed, 40, 100), false, false,
+                ProcessCpu.perOrder(Map.of("gateway", 1_000L, "integration-hub", 5_000L),
+                        Map.of("gateway", 15_000L, "integration-hub", 40_000L), 1400));
     }
 
     private static Verdict verdict(List<TargetCheck> checks, String targetStart) {
@@ -102,7 +105,10 @@ class TargetsAndReportTests {
                 .containsPattern("\\| throughput \\| POST /api/orders +\\| 409 OUT_OF_STOCK +\\| +7 \\|")
                 .containsPattern("\\| orders placed\\+confirmed end to end >= 60/s +\\| +64\\.2/s \\| PASS")
                 .containsPattern("\\| gateway overhead p50 < 1 ms +\\| +0\\.45 ms \\| PASS")
-                .contains("note: something to know");
+                .contains("note: something to know")
+                // (40 000 - 5 000) ms of the hub over 1 400 orders; the processes' sum last
+                .containsPattern("\\| integration-hub +\\| +35000 \\| +25\\.0 \\|")
+                .containsPattern("\\| all +\\| +49000 \\| +35\\.0 \\|");
         // every table line has the same number of columns as its header
         text.lines().filter(line -> line.startsWith("| gateway overhead (gateway"))
                 .forEach(line -> assertThat(line.chars().filter(c -> c == '|').count()).isEqualTo(10));

@@ -19,23 +19,26 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** One app of the stack running as its own JVM, with its output in {@code <data>/logs/<app>.log}. */
+/**
+ * One JVM of the stack — an app alone, or the services host with several apps — with its output in
+ * {@code <data>/logs/<process>.log} (the services host writes each service's own log beside it).
+ */
 public final class AppProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final AppSpec spec;
+    private final ProcessSpec spec;
     private final Process process;
     private final Path logFile;
 
-    private AppProcess(AppSpec spec, Process process, Path logFile) {
+    private AppProcess(ProcessSpec spec, Process process, Path logFile) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
     }
 
-    static AppProcess launch(AppSpec spec, Path jar, Path workingDir, Path logDir, Map<String, String> environment,
+    static AppProcess launch(ProcessSpec spec, boolean isolated, Path jar, Path workingDir, Path logDir, Map<String, String> environment,
                              ClassDataSharing cds) throws IOException {
         Path logFile = logDir.resolve(spec.name() + ".log");
         if (Files.exists(logFile)) {
@@ -49,38 +52,53 @@ public final class AppProcess {
             command.add(SETSID.toString());
         }
         command.add(java);
-        command.addAll(jvmOptions(spec));
+        command.addAll(jvmOptions(spec, isolated));
         command.addAll(cds != null ? cds.launchArguments(spec, jar) : List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(spec.environment());
+        builder.environment().put("SOUK_LOGS_DIR", logDir.toString());
         Files.writeString(logFile, "# " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
         return new AppProcess(spec, builder.start(), logFile);
     }
 
-    static List<String> jvmOptions(AppSpec spec) {
-        return List.of(
+    /**
+     * One flag set for every JVM of the stack: full tiered JIT (C1, then C2 for what runs hot — few JVMs make that
+     * affordable; with --isolated, one JVM per app, C1 only), the serial collector (small heaps on two cores), a bounded
+     * code cache. A JVM running one app is told
+     * its name and port; the services host is not (a system property would apply to every service in it).
+     */
+    static List<String> jvmOptions(ProcessSpec spec, boolean isolated) {
+        List<String> options = new ArrayList<>(List.of(
                 "-Xms32m",
                 "-Xmx" + spec.maxHeapMb() + "m",
                 "-Xss512k",
-                // startup speed and footprint over peak throughput: this is a developer's machine
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:ReservedCodeCacheSize=96m",
                 "-XX:-UsePerfData",
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
-                "-Dserver.port=" + spec.port(),
-                "-Dspring.application.name=" + spec.name());
+                "-Dsouk.process=" + spec.name()));
+        if (isolated) {
+            // one JVM per app (the fault tests' shape): sixteen C2 compilers would crowd out everyone's start on two cores
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        if (spec.single()) {
+            AppSpec app = spec.apps().get(0);
+            options.add("-Dserver.port=" + app.port());
+            options.add("-Dspring.application.name=" + app.name());
+        }
+        return options;
     }
 
     static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    public AppSpec spec() {
+    public ProcessSpec spec() {
         return spec;
     }
 
@@ -92,14 +110,28 @@ public final class AppProcess {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended, else "running". */
+    public String exitCode() {
+        return process.isAlive() ? "running" : String.valueOf(process.exitValue());
+    }
+
     public Path logFile() {
         return logFile;
     }
 
-    /** True once {@code /actuator/health} answers 200 with status UP. */
+    /** True once every app of the process answers {@code /actuator/health} with 200 and status UP. */
     public boolean isHealthy() {
+        return spec.apps().stream().allMatch(AppProcess::isHealthy);
+    }
+
+    /** The apps of this process that do not answer healthy yet. */
+    public List<AppSpec> unhealthyApps() {
+        return spec.apps().stream().filter(app -> !isHealthy(app)).toList();
+    }
+
+    static boolean isHealthy(AppSpec app) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(app.healthUrl()))
                     .timeout(Duration.ofSeconds(3))
                     .header("Accept", "application/json")
                     .build();

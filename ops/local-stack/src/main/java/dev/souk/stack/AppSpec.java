@@ -1,17 +1,17 @@
 package dev.souk.stack;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One app of the stack: its Eureka id, where its jar is built, its port, its heap and the apps that must
- * be healthy before it starts.
+ * One app of the stack: its Eureka id, where its jar is built, its port, its heap (when it runs alone) and the apps
+ * that must be healthy before it starts.
  *
  * @param name        spring.application.name, also the log file name
  * @param key         short name as on the service map (users, registry, ...), accepted by {@code --only}
  * @param moduleDir   module directory relative to the repository root
- * @param artifactId  the jar is {@code <moduleDir>/target/<artifactId>.jar}
+ * @param artifactId  its runnable jar is {@code <moduleDir>/target/<artifactId>.jar} ({@code -exec.jar} for a domain
+ *                    service, whose plain jar goes into the services host)
  * @param port        HTTP port, health at {@code /actuator/health}
  * @param maxHeapMb   -Xmx
  * @param dependsOn   names of apps that must be healthy first (the seed's startup order)
@@ -20,8 +20,9 @@ import java.util.Set;
 public record AppSpec(String name, String key, String moduleDir, String artifactId, int port, int maxHeapMb,
                       List<String> dependsOn, String apiPath) {
 
-    public Path jar(Path repoRoot) {
-        return repoRoot.resolve(moduleDir).resolve("target").resolve(artifactId + ".jar");
+    /** A domain service: runs in the services host by default, alone from its {@code -exec} jar with --isolated. */
+    public boolean hostable() {
+        return moduleDir.startsWith("domain-services/");
     }
 
     public String healthUrl() {
@@ -37,8 +38,9 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
         return List.of(
                 new AppSpec("service-registry", "registry", "ops/service-registry", "service-registry", 8761, 160,
                         List.of(), null),
+                // registers with the registry in the background, so both start together
                 new AppSpec("config-server", "config", "ops/config-server", "config-server", 8888, 160,
-                        List.of("service-registry"), null),
+                        List.of(), null),
                 new AppSpec("gateway", "gateway", "gateway", "gateway", 8080, 256,
                         List.of("config-server"), null),
                 new AppSpec("auth-service", "auth", "domain-services/auth-service", "auth-service", 8101, 224,
@@ -59,8 +61,18 @@ public record AppSpec(String name, String key, String moduleDir, String artifact
                         List.of("config-server"), "/api/payments"),
                 new AppSpec("delivery-service", "delivery", "domain-services/delivery-service", "delivery-service", 8108, 224,
                         List.of("config-server"), "/api/delivery"),
+                new AppSpec("notification-service", "notifications", "domain-services/notification-service",
+                        "notification-service", 8109, 224, List.of("config-server"), "/api/notifications"),
+                new AppSpec("review-service", "reviews", "domain-services/review-service", "review-service", 8110, 224,
+                        List.of("config-server"), "/api/reviews"),
+                new AppSpec("search-service", "search", "domain-services/search-service", "search-service", 8111, 256,
+                        List.of("config-server"), "/api/search"),
+                new AppSpec("recommendation-service", "recommendations", "domain-services/recommendation-service",
+                        "recommendation-service", 8112, 224, List.of("config-server"), "/api/recommendations"),
+                new AppSpec("audit-service", "audit", "domain-services/audit-service", "audit-service", 8115, 224,
+                        List.of("config-server"), "/api/audit"),
+                // finds the services through the registry when it calls them, so it starts beside them
                 new AppSpec("integration-hub", "hub", "integration-routes", "integration-routes", 8090, 384,
-                        List.of("user-service", "product-service", "inventory-service", "cart-service", "order-service",
-                                "payment-service", "delivery-service"), "/api/catalog"));
+                        List.of("config-server"), "/api/catalog"));
     }
 }

@@ -27,7 +27,7 @@ final class ClassDataSharing {
     }
 
     /** JVM arguments that launch {@code jar}: {@code -XX:...archive... -jar <extracted jar>}, or plain {@code -jar}. */
-    List<String> launchArguments(AppSpec app, Path jar) {
+    List<String> launchArguments(ProcessSpec app, Path jar) {
         Path dir = cacheRoot.resolve(app.name());
         Path extracted = dir.resolve("app");
         Path extractedJar = extracted.resolve(jar.getFileName());

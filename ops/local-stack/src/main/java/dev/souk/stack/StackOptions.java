@@ -33,6 +33,7 @@ public final class StackOptions {
     private boolean broker = true;
     private boolean classDataSharing = true;
     private boolean exitWithParent;
+    private boolean isolated;
     private Path cdsDir;
     private Duration healthTimeout = Duration.ofSeconds(180);
 
@@ -55,6 +56,7 @@ public final class StackOptions {
                 case "--no-broker" -> options.broker = false;
                 case "--no-cds" -> options.classDataSharing = false;
                 case "--exit-with-parent" -> options.exitWithParent = true;
+                case "--isolated" -> options.isolated = true;
                 case "--only" -> options.withOnly(split(value != null ? value : next(args, ++i, flag)));
                 case "--data-dir" -> options.dataDir = Paths.get(value != null ? value : next(args, ++i, flag));
                 case "--home" -> options.repoRoot = Paths.get(value != null ? value : next(args, ++i, flag));
@@ -78,6 +80,8 @@ public final class StackOptions {
                   --timeout SEC     how long each app may take to become healthy (default 180)
                   --no-broker       do not start the in-process Kafka broker (use SOUK_KAFKA_BOOTSTRAP)
                   --no-cds          do not use class-data sharing archives for the apps
+                  --isolated        every app in a JVM of its own, as in production (default: the domain
+                                    services share one JVM, the services host, each still its own app)
                   --exit-with-parent  stop the stack when the process that started the launcher ends (used by mvn -Pstack)
                 """;
     }
@@ -120,6 +124,31 @@ public final class StackOptions {
 
     public Path cdsDir() {
         return cdsDir != null ? cdsDir.toAbsolutePath().normalize() : dataDir().resolve("cds");
+    }
+
+    /** Every app in a JVM of its own (production's shape; what the fault tests use), instead of the services host. */
+    public StackOptions withIsolated(boolean isolated) {
+        this.isolated = isolated;
+        return this;
+    }
+
+    public boolean isolated() {
+        return isolated;
+    }
+
+    /** The JVMs to start for {@link #apps()}: the domain services together in the services host unless isolated. */
+    public List<ProcessSpec> processes() {
+        List<AppSpec> apps = apps();
+        List<ProcessSpec> processes = new ArrayList<>();
+        List<AppSpec> hosted = isolated ? List.of() : apps.stream().filter(AppSpec::hostable).toList();
+        for (AppSpec app : apps) {
+            if (!hosted.contains(app)) {
+                processes.add(ProcessSpec.alone(app));
+            } else if (app == hosted.get(0)) {
+                processes.add(ProcessSpec.hosting(hosted));
+            }
+        }
+        return processes;
     }
 
     public StackOptions withHealthTimeout(Duration healthTimeout) {

@@ -141,8 +141,10 @@ class SeedEndpointsIT {
         List<String> expected = List.of("CONFIG-SERVER", "GATEWAY", "AUTH-SERVICE", "USER-SERVICE", "PRODUCT-SERVICE",
                 "INVENTORY-SERVICE", "CART-SERVICE", "ORDER-SERVICE", "PAYMENT-SERVICE", "DELIVERY-SERVICE", "INTEGRATION-HUB");
 
+        // the registry API is for the apps and the operator only
+        assertThat(http.getJson("http://localhost:8761/eureka/apps").statusCode()).isEqualTo(401);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            HttpResponse<String> response = http.getJson("http://localhost:8761/eureka/apps");
+            HttpResponse<String> response = admin().getJson("http://localhost:8761/eureka/apps");
             assertThat(response.statusCode()).isEqualTo(200);
             List<String> registered = Http.json(response).path("applications").path("application").findValuesAsText("name");
             assertThat(registered).containsAll(expected);

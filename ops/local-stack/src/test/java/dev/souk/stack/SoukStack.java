@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the whole stack once for every system test (the same launcher and options path as
- * {@code java -jar ops/local-stack/target/local-stack.jar}), on a fresh temporary data directory with the
- * demo catalog, and stops it when the test run ends.
+ * {@code java -jar ops/local-stack/target/local-stack.jar}), on a fresh data directory under {@code target/} with the
+ * demo catalog, and stops it when the test run ends; its logs stay in {@code target/it-data/run-<time>/logs}.
  */
 public final class SoukStack implements BeforeAllCallback {
 
@@ -27,7 +27,7 @@ public final class SoukStack implements BeforeAllCallback {
 
     private static Running start() {
         try {
-            Path dataDir = Files.createTempDirectory("souk-it-");
+            Path dataDir = Files.createDirectories(Path.of("target", "it-data")).resolve("run-" + System.currentTimeMillis());
             StackOptions options = StackOptions.defaults()
                     .withDataDir(dataDir)
                     .withDemo(StackOptions.Demo.ALWAYS)
@@ -45,9 +45,13 @@ public final class SoukStack implements BeforeAllCallback {
         @Override
         public void close() throws IOException {
             stack.stop();
+            // the data goes, the logs stay under target/ to read after a failed run
+            Path logs = dataDir.resolve("logs");
             try (Stream<Path> paths = Files.walk(dataDir)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
+                    if (!path.startsWith(logs) && !path.equals(dataDir)) {
+                        Files.deleteIfExists(path);
+                    }
                 }
             }
         }

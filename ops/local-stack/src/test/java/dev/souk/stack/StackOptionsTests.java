@@ -16,19 +16,48 @@ class StackOptionsTests {
     Path checkout;
 
     @Test
-    void startsInTheSeedsOrderWithIndependentAppsTogether() {
+    void startsInTheSeedsOrderWithTheDomainServicesInOneHost() {
         // when
-        List<List<String>> waves = LocalStack.waves(StackOptions.defaults().apps()).stream()
-                .map(wave -> wave.stream().map(AppSpec::name).toList())
+        List<List<String>> waves = LocalStack.waves(StackOptions.defaults().processes()).stream()
+                .map(wave -> wave.stream().map(ProcessSpec::name).toList())
                 .toList();
 
         // then
         assertThat(waves).containsExactly(
-                List.of("service-registry"),
-                List.of("config-server"),
-                List.of("gateway", "auth-service", "user-service", "product-service", "inventory-service", "cart-service", "order-service",
-                        "payment-service", "delivery-service"),
-                List.of("integration-hub"));
+                List.of("service-registry", "config-server"),
+                List.of("gateway", "services-host", "integration-hub"));
+        ProcessSpec host = StackOptions.defaults().processes().get(3);
+        // every domain service, in the stack's order, and nothing else
+        List<String> domainServices = AppSpec.stack().stream().filter(AppSpec::hostable).map(AppSpec::name).toList();
+        assertThat(domainServices).startsWith("auth-service", "user-service", "product-service", "inventory-service",
+                "cart-service", "order-service", "payment-service", "delivery-service");
+        assertThat(domainServices).allMatch(name -> name.endsWith("-service"));
+        assertThat(host.apps()).extracting(AppSpec::name).containsExactlyElementsOf(domainServices);
+        assertThat(host.environment()).containsEntry("SOUK_HOSTED_SERVICES", String.join(",", domainServices));
+        assertThat(host.single()).isFalse();
+        assertThat(AppProcess.jvmOptions(host, false)).noneMatch(option -> option.startsWith("-Dspring.application.name")
+                || option.startsWith("-XX:TieredStopAtLevel")
+                || option.startsWith("-Dserver.port")).contains("-Dsouk.process=services-host");
+    }
+
+    @Test
+    void isolatedStartsEveryAppInAJvmOfItsOwnFromItsRunnableJar() {
+        // when
+        List<List<String>> waves = LocalStack.waves(StackOptions.parse(new String[] {"--isolated"}).processes()).stream()
+                .map(wave -> wave.stream().map(ProcessSpec::name).toList())
+                .toList();
+
+        // then
+        List<String> secondWave = new java.util.ArrayList<>(List.of("gateway"));
+        AppSpec.stack().stream().filter(AppSpec::hostable).map(AppSpec::name).forEach(secondWave::add);
+        secondWave.add("integration-hub");
+        assertThat(waves).containsExactly(List.of("service-registry", "config-server"), secondWave);
+        ProcessSpec users = StackOptions.parse(new String[] {"--isolated", "--only", "users"}).processes().get(0);
+        assertThat(users.jar()).isEqualTo("domain-services/user-service/target/user-service-exec.jar");
+        assertThat(AppProcess.jvmOptions(users, true)).contains("-Dspring.application.name=user-service", "-Dserver.port=8102",
+                "-XX:TieredStopAtLevel=1");
+        assertThat(ProcessSpec.alone(StackOptions.defaults().apps().get(0)).jar())
+                .isEqualTo("ops/service-registry/target/service-registry.jar");
     }
 
     @Test
@@ -38,7 +67,7 @@ class StackOptionsTests {
 
         // when / then
         assertThat(options.apps()).extracting(AppSpec::name).containsExactly("service-registry", "config-server");
-        assertThat(LocalStack.waves(options.apps())).hasSize(2);
+        assertThat(LocalStack.waves(options.processes())).hasSize(1);
         assertThat(options.demo()).isEqualTo(StackOptions.Demo.NEVER);
     }
 
@@ -46,8 +75,8 @@ class StackOptionsTests {
     void unselectedDependenciesDoNotHoldAnAppBack() {
         StackOptions options = StackOptions.parse(new String[] {"--only=users,hub"});
 
-        assertThat(LocalStack.waves(options.apps())).extracting(wave -> wave.stream().map(AppSpec::name).toList())
-                .containsExactly(List.of("user-service"), List.of("integration-hub"));
+        assertThat(LocalStack.waves(options.processes())).extracting(wave -> wave.stream().map(ProcessSpec::name).toList())
+                .containsExactly(List.of("services-host", "integration-hub"));
     }
 
     @Test

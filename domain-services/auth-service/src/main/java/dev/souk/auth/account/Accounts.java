@@ -1,9 +1,13 @@
 package dev.souk.auth.account;
 
 import dev.souk.contracts.ProblemCodes;
+import dev.souk.contracts.events.SecurityEvents.AccountCreated;
+import dev.souk.contracts.events.SecurityEvents.AccountEmailChanged;
+import dev.souk.contracts.events.SecurityEvents.Summary;
 import dev.souk.contracts.events.UserEvents.UserRegistered;
 import dev.souk.kit.outbox.Outbox;
 import dev.souk.kit.problem.ApiException;
+import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -48,18 +52,19 @@ public class Accounts {
     }
 
     Account create(String email, String password, String fullName, List<String> roles) {
-        return create(null, email, password, fullName, roles);
+        return create(null, email, password, fullName, roles, null);
     }
 
     /**
      * An account made by an administrator (staff, or a customer with a chosen id): 409 EMAIL_TAKEN or 409
-     * ACCOUNT_EXISTS when the email or the id is in use.
+     * ACCOUNT_EXISTS when the email or the id is in use. The audit log hears who made it ({@code adminId}).
      */
-    public Account createByAdmin(String id, String email, String password, String fullName, List<String> roles) {
-        return create(id, email, password, fullName, roles);
+    public Account createByAdmin(String id, String email, String password, String fullName, List<String> roles,
+                                 String adminId) {
+        return create(id, email, password, fullName, roles, adminId);
     }
 
-    private Account create(String id, String email, String password, String fullName, List<String> roles) {
+    private Account create(String id, String email, String password, String fullName, List<String> roles, String adminId) {
         List<String> violations = PasswordPolicy.violations(password);
         if (!violations.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "Request is invalid.")
@@ -82,6 +87,10 @@ public class Accounts {
                 }
                 accounts.insert(account);
                 outbox.record(new UserRegistered(account.id(), account.email(), account.fullName()));
+                if (adminId != null) {
+                    outbox.record(new AccountCreated(account.id(), account.email(), account.roles(), adminId, "USER",
+                            MDC.get("traceId")));
+                }
                 return account;
             });
         } catch (DuplicateKeyException raced) {
@@ -140,7 +149,14 @@ public class Accounts {
     public Account moveEmail(Account account, String email) {
         String normalised = normalise(email);
         try {
-            boolean moved = Boolean.TRUE.equals(transaction.execute(status -> accounts.updateEmail(account.id(), account.email(), normalised)));
+            boolean moved = Boolean.TRUE.equals(transaction.execute(status -> {
+                boolean updated = accounts.updateEmail(account.id(), account.email(), normalised);
+                if (updated) {
+                    outbox.record(new AccountEmailChanged(account.id(), new Summary(account.email()), new Summary(normalised),
+                            account.id(), "USER", MDC.get("traceId")));
+                }
+                return updated;
+            }));
             if (!moved) {
                 throw ApiException.conflict(ProblemCodes.CONCURRENT_UPDATE, "The account's email was changed meanwhile; try again.");
             }

@@ -4,7 +4,8 @@ import dev.souk.auth.account.Account;
 import dev.souk.auth.account.Accounts;
 import dev.souk.auth.account.PasswordPolicy;
 import dev.souk.auth.profile.UserProfiles;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
+import dev.souk.kit.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,7 +63,7 @@ public class AccountAdminController {
     @ApiResponse(responseCode = "201", description = "Created")
     AccountResponse create(@Valid @RequestBody AccountRequest request) {
         Account account = accounts.createByAdmin(request.id(), request.email(), request.password(), request.fullName(),
-                request.roles().stream().distinct().sorted().toList());
+                request.roles().stream().distinct().sorted().toList(), Access.caller().userId());
         profiles.create(account);
         return new AccountResponse(account.id(), account.email(), account.roles());
     }

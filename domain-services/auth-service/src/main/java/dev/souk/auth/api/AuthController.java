@@ -4,6 +4,8 @@ import dev.souk.auth.account.Account;
 import dev.souk.auth.account.Accounts;
 import dev.souk.auth.account.PasswordPolicy;
 import dev.souk.auth.profile.UserProfiles;
+import dev.souk.auth.throttle.ClientAddresses;
+import dev.souk.auth.throttle.RegistrationLimit;
 import dev.souk.auth.token.SigningKeys;
 import dev.souk.auth.token.Sessions;
 import dev.souk.auth.token.Sessions.TokenPair;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -52,12 +55,17 @@ public class AuthController {
     private final Sessions sessions;
     private final SigningKeys keys;
     private final UserProfiles profiles;
+    private final RegistrationLimit registrations;
+    private final ClientAddresses clientAddresses;
 
-    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys, UserProfiles profiles) {
+    AuthController(Accounts accounts, Sessions sessions, SigningKeys keys, UserProfiles profiles,
+                   RegistrationLimit registrations, ClientAddresses clientAddresses) {
         this.profiles = profiles;
         this.accounts = accounts;
         this.sessions = sessions;
         this.keys = keys;
+        this.registrations = registrations;
+        this.clientAddresses = clientAddresses;
     }
 
     public record RegisterRequest(
@@ -92,11 +100,15 @@ public class AuthController {
                     + "/api/users/{userId}/exists is true when this answers; should user-service be down, the profile follows "
                     + "from UserRegistered) and publishes UserRegistered on user-events. The email "
                     + "is stored in lower case. 400 VALIDATION_FAILED when the password is not 12 to 128 characters or uses "
-                    + "one class of characters only; 409 EMAIL_TAKEN when the email has an account.")
+                    + "one class of characters only; 409 EMAIL_TAKEN when the email has an account; 429 RATE_LIMITED (with "
+                    + "Retry-After) after 20 registrations from one address within 10 minutes.")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "409", description = "EMAIL_TAKEN",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
-    RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    RegisteredResponse register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        registrations.attempt(clientAddresses.of(http));
         Account account = accounts.register(request.email(), request.password(), request.fullName());
         profiles.create(account);
         return new RegisteredResponse(account.id(), account.email());
@@ -104,10 +116,15 @@ public class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Log in",
-            description = "Answers an access token (RS256 JWT with sub, roles, iss, aud, iat, exp, jti) and a refresh token. "
-                    + "401 INVALID_CREDENTIALS for an unknown email or a wrong password alike.")
+            description = "Answers an access token (RS256 JWT with sub, roles, iss, aud, iat, exp, jti and sid, the session) "
+                    + "and a refresh token. 401 INVALID_CREDENTIALS for an unknown email or a wrong password alike. After 5 "
+                    + "failed logins in a row for an email, known or not, the next attempt must wait 1 s, doubling with every "
+                    + "further failure up to 15 minutes: until then 429 LOGIN_THROTTLED with Retry-After, and the password "
+                    + "is not checked. A successful login clears the count.")
     @ApiResponse(responseCode = "200", description = "Logged in")
     @ApiResponse(responseCode = "401", description = "INVALID_CREDENTIALS",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "LOGIN_THROTTLED",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     TokenResponse login(@Valid @RequestBody LoginRequest request) {
         return TokenResponse.of(sessions.login(request.email(), request.password()));
@@ -167,8 +184,8 @@ public class AuthController {
 
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Log out", description = "Revokes the session of the refresh token; an unknown token changes nothing. "
-            + "Access tokens already issued stay valid until they expire.")
+    @Operation(summary = "Log out", description = "Ends the session of the refresh token; an unknown token changes nothing. "
+            + "The session's access tokens are refused by every service within seconds (401), not only when they expire.")
     void logout(@Valid @RequestBody RefreshRequest request) {
         sessions.logout(request.refreshToken());
     }

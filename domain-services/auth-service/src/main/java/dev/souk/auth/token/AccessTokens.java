@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.souk.auth.account.Account;
+import dev.souk.security.RevokedSessions;
 import dev.souk.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs RS256 access tokens: sub (the user id), roles, iss, aud, iat, exp, jti, and the signing key's kid. */
+/**
+ * Signs RS256 access tokens: sub (the user id), roles, iss, aud, iat, exp, jti, and the signing key's kid; a user's token
+ * also names its session ({@code sid}, the refresh-token family), so every app can refuse it once the session ends.
+ */
 @Component
 public class AccessTokens {
 
@@ -45,8 +49,11 @@ public class AccessTokens {
         return ttl;
     }
 
-    String sign(Account account) {
-        return sign(claims(account.id(), account.roles()).claim("email", account.email()).build());
+    String sign(Account account, String sessionId) {
+        return sign(claims(account.id(), account.roles())
+                .claim("email", account.email())
+                .claim(RevokedSessions.SESSION_CLAIM, sessionId)
+                .build());
     }
 
     /** A SERVICE token for a client of the platform (the hub) or for this service's own calls. */

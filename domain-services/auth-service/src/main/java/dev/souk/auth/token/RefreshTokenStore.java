@@ -51,8 +51,9 @@ class RefreshTokenStore {
                 Boolean.class, familyId));
     }
 
-    void revokeFamily(String familyId, String reason, Instant now) {
-        jdbc.update("update refresh_family set revoked_at = ?, revoke_reason = ? where id = ? and revoked_at is null",
-                Timestamp.from(now), reason, familyId);
+    /** Revokes the family; answers false when it was revoked already. */
+    boolean revokeFamily(String familyId, String reason, Instant now) {
+        return jdbc.update("update refresh_family set revoked_at = ?, revoke_reason = ? where id = ? and revoked_at is null",
+                Timestamp.from(now), reason, familyId) == 1;
     }
 }

@@ -2,9 +2,16 @@ package dev.souk.auth.token;
 
 import dev.souk.auth.account.Account;
 import dev.souk.auth.account.Accounts;
+import dev.souk.auth.throttle.LoginThrottle;
 import dev.souk.auth.token.RefreshTokenStore.StoredToken;
 import dev.souk.contracts.ProblemCodes;
+import dev.souk.contracts.events.AuthEvents.SessionRevoked;
+import dev.souk.contracts.events.SecurityEvents.RefreshTokenReused;
+import dev.souk.contracts.events.SecurityEvents.SignInFailed;
+import dev.souk.contracts.events.SecurityEvents.SignInSucceeded;
+import dev.souk.kit.outbox.Outbox;
 import dev.souk.kit.problem.ApiException;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,6 +37,10 @@ import java.util.UUID;
  * <p>Concurrency: when one refresh token is presented several times at once, the row update that uses it up lets
  * exactly one request through; every other one is a reuse and revokes the family. The winner's new refresh token
  * therefore fails too: the session ends and the client logs in again. This is deliberately strict.
+ *
+ * <p>A session's access tokens carry its family id ({@code sid}). When a session ends (logout or reuse),
+ * {@code SessionRevoked} goes out on auth-events with the session's end, so every app, this one included, refuses
+ * those access tokens within seconds rather than when they expire.
  */
 @Service
 public class Sessions {
@@ -39,15 +50,19 @@ public class Sessions {
     private final Accounts accounts;
     private final AccessTokens accessTokens;
     private final RefreshTokenStore tokens;
+    private final LoginThrottle throttle;
+    private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Duration refreshTtl;
     private final Clock clock;
 
-    Sessions(Accounts accounts, AccessTokens accessTokens, RefreshTokenStore tokens, TransactionTemplate transaction,
-             @Value("${souk.auth.refresh-ttl:14d}") Duration refreshTtl, Clock clock) {
+    Sessions(Accounts accounts, AccessTokens accessTokens, RefreshTokenStore tokens, LoginThrottle throttle, Outbox outbox,
+             TransactionTemplate transaction, @Value("${souk.auth.refresh-ttl:14d}") Duration refreshTtl, Clock clock) {
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.tokens = tokens;
+        this.throttle = throttle;
+        this.outbox = outbox;
         this.transaction = transaction;
         this.refreshTtl = refreshTtl;
         this.clock = clock;
@@ -59,20 +74,35 @@ public class Sessions {
 
     private enum Result { ISSUED, INVALID, REUSED }
 
-    private record Outcome(Result result, String userId, String refreshToken) {
+    private record Outcome(Result result, String userId, String familyId, String refreshToken) {
     }
 
-    /** Checks the credentials and starts a session; 401 INVALID_CREDENTIALS otherwise. */
+    /**
+     * Checks the credentials and starts a session; 401 INVALID_CREDENTIALS otherwise, 429 LOGIN_THROTTLED (the password
+     * unchecked) after too many failures for the email ({@link LoginThrottle}).
+     */
     public TokenPair login(String email, String password) {
-        Account account = accounts.authenticate(email, password);
+        String normalised = Accounts.normalise(email);
+        throttle.attempt(normalised);
+        Account account;
+        try {
+            account = accounts.authenticate(normalised, password);
+        } catch (ApiException refused) {
+            // the audit log learns of every checked and refused sign-in (throttled attempts are not checked at all)
+            transaction.executeWithoutResult(status ->
+                    outbox.record(new SignInFailed(normalised, refused.code(), MDC.get("traceId"))));
+            throw refused;
+        }
+        throttle.succeeded(normalised);
         String refreshToken = newToken();
+        String familyId = "fam-" + UUID.randomUUID();
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            String familyId = "fam-" + UUID.randomUUID();
             tokens.createFamily(familyId, account.id(), now);
             tokens.insert(hash(refreshToken), familyId, now.plus(refreshTtl), now);
+            outbox.record(new SignInSucceeded(account.id(), account.email(), familyId, MDC.get("traceId")));
         });
-        return pair(account, refreshToken);
+        return pair(account, familyId, refreshToken);
     }
 
     /**
@@ -84,44 +114,61 @@ public class Sessions {
             Instant now = clock.instant();
             Optional<StoredToken> found = tokens.find(hash(refreshToken));
             if (found.isEmpty()) {
-                return new Outcome(Result.INVALID, null, null);
+                return new Outcome(Result.INVALID, null, null, null);
             }
             StoredToken token = found.get();
             // a used token is reuse whatever the family's state: the answer stays the same for every late copy
             if (token.usedAt() != null) {
-                tokens.revokeFamily(token.familyId(), "REUSE", now);
-                return new Outcome(Result.REUSED, token.userId(), null);
+                reused(token, now);
+                return new Outcome(Result.REUSED, token.userId(), token.familyId(), null);
             }
             if (token.familyRevoked() || !token.expiresAt().isAfter(now)) {
-                return new Outcome(Result.INVALID, null, null);
+                return new Outcome(Result.INVALID, null, null, null);
             }
             if (!tokens.markUsed(token.tokenHash(), now)) {
-                tokens.revokeFamily(token.familyId(), "REUSE", now);
-                return new Outcome(Result.REUSED, token.userId(), null);
+                reused(token, now);
+                return new Outcome(Result.REUSED, token.userId(), token.familyId(), null);
             }
             if (tokens.isRevoked(token.familyId())) {
-                return new Outcome(Result.INVALID, null, null);
+                return new Outcome(Result.INVALID, null, null, null);
             }
             String next = newToken();
             tokens.insert(hash(next), token.familyId(), now.plus(refreshTtl), now);
-            return new Outcome(Result.ISSUED, token.userId(), next);
+            return new Outcome(Result.ISSUED, token.userId(), token.familyId(), next);
         });
         return switch (outcome.result()) {
             case INVALID -> throw invalidRefreshToken();
             case REUSED -> throw new ApiException(HttpStatus.UNAUTHORIZED, ProblemCodes.REFRESH_TOKEN_REUSED,
                     "This refresh token was used before; its session is revoked. Log in again.");
-            case ISSUED -> pair(accounts.find(outcome.userId()).orElseThrow(Sessions::invalidRefreshToken), outcome.refreshToken());
+            case ISSUED -> pair(accounts.find(outcome.userId()).orElseThrow(Sessions::invalidRefreshToken),
+                    outcome.familyId(), outcome.refreshToken());
         };
     }
 
-    /** Revokes the session of the refresh token; an unknown token changes nothing. */
+    /** Ends the session of the refresh token, its access tokens included; an unknown token changes nothing. */
     public void logout(String refreshToken) {
         transaction.executeWithoutResult(status -> tokens.find(hash(refreshToken))
-                .ifPresent(token -> tokens.revokeFamily(token.familyId(), "LOGOUT", clock.instant())));
+                .ifPresent(token -> end(token, "LOGOUT", clock.instant())));
     }
 
-    private TokenPair pair(Account account, String refreshToken) {
-        return new TokenPair(account.id(), accessTokens.sign(account), accessTokens.ttl().toSeconds(), refreshToken);
+    /**
+     * Revokes the token's family and, in the same transaction, announces it: the session's access tokens are refused
+     * until the last of them has expired (now plus their lifetime). A family ended before is not announced again.
+     */
+    private void end(StoredToken token, String reason, Instant now) {
+        if (tokens.revokeFamily(token.familyId(), reason, now)) {
+            outbox.record(new SessionRevoked(token.familyId(), token.userId(), now.plus(accessTokens.ttl())));
+        }
+    }
+
+    /** A used refresh token came back: the session ends, and the audit log hears of it every time. */
+    private void reused(StoredToken token, Instant now) {
+        end(token, "REUSE", now);
+        outbox.record(new RefreshTokenReused(token.userId(), token.familyId(), MDC.get("traceId")));
+    }
+
+    private TokenPair pair(Account account, String familyId, String refreshToken) {
+        return new TokenPair(account.id(), accessTokens.sign(account, familyId), accessTokens.ttl().toSeconds(), refreshToken);
     }
 
     private static ApiException invalidRefreshToken() {

@@ -6,17 +6,15 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.souk.auth.account.Account;
+import dev.souk.security.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,7 +27,7 @@ class SigningKeysTests {
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T10:00:00Z"));
 
     @Test
     void aKeyIsMadeOnTheFirstStartAndLoadedOnTheNext() throws Exception {
@@ -53,14 +51,14 @@ class SigningKeysTests {
         AccessTokens tokens = new AccessTokens(keys, "souk-auth", "souk", Duration.ofMinutes(15), clock);
         Account account = new Account("user-1", "a@example.com", "A", "x", List.of("CUSTOMER"), clock.instant());
         String oldKid = keys.current().kid();
-        String oldToken = tokens.sign(account);
+        String oldToken = tokens.sign(account, "fam-1");
 
         clock.advance(ROTATE_AFTER.plusMinutes(1));
         String newKid = keys.current().kid();
         assertThat(newKid).isNotEqualTo(oldKid);
         JWKSet published = keys.publicJwks();
         assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly(newKid, oldKid);
-        assertThat(SignedJWT.parse(tokens.sign(account)).getHeader().getKeyID()).isEqualTo(newKid);
+        assertThat(SignedJWT.parse(tokens.sign(account, "fam-1")).getHeader().getKeyID()).isEqualTo(newKid);
         // a token of the previous key still verifies against the JWKS
         SignedJWT old = SignedJWT.parse(oldToken);
         assertThat(old.verify(new RSASSAVerifier((RSAKey) published.getKeyByKeyId(old.getHeader().getKeyID())))).isTrue();
@@ -77,33 +75,6 @@ class SigningKeysTests {
     private List<String> pemFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".pem")).toList();
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

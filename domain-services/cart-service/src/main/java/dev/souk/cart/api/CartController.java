@@ -10,7 +10,7 @@ import dev.souk.cart.domain.NewItem;
 import dev.souk.cart.domain.Shopper;
 import dev.souk.contracts.ProblemCodes;
 import dev.souk.kit.problem.ApiException;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -4,7 +4,7 @@ import dev.souk.delivery.shipment.Shipment;
 import dev.souk.delivery.shipment.ShipmentService;
 import dev.souk.delivery.shipment.ShipmentStatus;
 import dev.souk.kit.security.Access;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import dev.souk.kit.web.PageResponse;
 import dev.souk.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -4,7 +4,7 @@ import dev.souk.inventory.reservation.Reservation;
 import dev.souk.inventory.reservation.ReservationService;
 import dev.souk.inventory.stock.StockLevel;
 import dev.souk.inventory.stock.StockService;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

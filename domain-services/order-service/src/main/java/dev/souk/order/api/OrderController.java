@@ -1,7 +1,8 @@
 package dev.souk.order.api;
 
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import dev.souk.kit.web.PageResponse;
+import dev.souk.order.domain.OpenOrders;
 import dev.souk.order.domain.Order;
 import dev.souk.order.domain.OrderItem;
 import dev.souk.order.domain.OrderService;
@@ -78,14 +79,24 @@ public class OrderController {
             @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String paymentMethodId,
             @Schema(description = "ISO 4217; the service's default currency when absent", example = "USD")
             @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
-            @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull ItemRequest> items) {
+            @NotEmpty @Size(max = MAX_ITEMS) List<@Valid @NotNull ItemRequest> items,
+            @Schema(description = "A customer's own order: their unpaid orders, and the units those hold, may not exceed "
+                    + "these (409 TOO_MANY_OPEN_ORDERS). Absent for orders staff place: nothing is counted.")
+            @Valid OpenOrderLimits openOrderLimits) {
 
         OrderService.Placement toPlacement() {
             return new OrderService.Placement(orderId, userId, shippingAddress, paymentMethodId, currency,
                     items.stream()
                             .map(i -> new OrderService.Line(i.productId(), i.variantId(), i.name(), i.unitPrice(), i.quantity()))
-                            .toList());
+                            .toList(),
+                    openOrderLimits == null ? null
+                            : new OpenOrders.Limits(openOrderLimits.maxOpenOrders(), openOrderLimits.maxOpenUnits()));
         }
+    }
+
+    public record OpenOrderLimits(
+            @Schema(example = "5") @NotNull @Min(1) Integer maxOpenOrders,
+            @Schema(example = "50") @NotNull @Min(1) Integer maxOpenUnits) {
     }
 
     public record ConfirmRequest(
@@ -136,7 +147,8 @@ public class OrderController {
     @ApiResponse(responseCode = "201", description = "Order created")
     @ApiResponse(responseCode = "200", description = "The same order was placed before; answered unchanged")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED or MALFORMED_JSON; nothing is stored")
-    @ApiResponse(responseCode = "409", description = "ORDER_EXISTS: the orderId is taken by an order with other content")
+    @ApiResponse(responseCode = "409", description = "ORDER_EXISTS: the orderId is taken by an order with other content; "
+            + "TOO_MANY_OPEN_ORDERS (with openOrders and openUnits): the customer's unpaid orders are at the given limits")
     ResponseEntity<OrderResponse> place(@Valid @RequestBody PlaceOrderRequest request) {
         OrderService.Placed placed = orders.place(request.toPlacement());
         OrderResponse body = OrderResponse.of(placed.order());

@@ -34,23 +34,32 @@ import java.util.function.Function;
 public class OrderService {
 
     private final OrderRepository orders;
+    private final OpenOrders openOrders;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String defaultCurrency;
 
-    OrderService(OrderRepository orders, Outbox outbox, TransactionTemplate transaction, Clock clock,
+    OrderService(OrderRepository orders, OpenOrders openOrders, Outbox outbox, TransactionTemplate transaction, Clock clock,
                  @Value("${souk.order.default-currency:USD}") String defaultCurrency) {
         this.orders = orders;
+        this.openOrders = openOrders;
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
         this.defaultCurrency = defaultCurrency;
     }
 
-    /** What the caller asks for; prices come from the catalog (via the caller), totals are computed here. */
+    /**
+     * What the caller asks for; prices come from the catalog (via the caller), totals are computed here. With
+     * {@code limits} (a customer's own order) the customer's unpaid orders are capped; without, nothing is counted.
+     */
     public record Placement(String orderId, String userId, String shippingAddress, String paymentMethodId,
-                            String currency, List<Line> items) {
+                            String currency, List<Line> items, OpenOrders.Limits limits) {
+
+        int units() {
+            return items.stream().mapToInt(Line::quantity).sum();
+        }
     }
 
     public record Line(String productId, String variantId, String name, BigDecimal unitPrice, int quantity) {
@@ -62,9 +71,13 @@ public class OrderService {
     /**
      * Creates the order PENDING. The same placement again answers the existing order; the same id with other
      * content is a conflict. Two identical placements arriving at once create one order: the loser of the
-     * insert race finds the winner's order and answers it.
+     * insert race finds the winner's order and answers it. A placement with limits is refused (409
+     * TOO_MANY_OPEN_ORDERS) when the customer's unpaid orders would exceed them; see {@link OpenOrders}.
      */
     public Placed place(Placement placement) {
+        if (placement.limits() != null) {
+            openOrders.prepareTurn(placement.userId());
+        }
         try {
             return transaction.execute(tx -> placeInTransaction(placement));
         } catch (DataIntegrityViolationException raced) {
@@ -113,9 +126,15 @@ public class OrderService {
 
     private Placed placeInTransaction(Placement placement) {
         Order requested = toOrder(placement);
+        if (placement.limits() != null) {
+            openOrders.takeTurn(placement.userId());
+        }
         Optional<Order> existing = orders.findById(placement.orderId());
         if (existing.isPresent()) {
             return repeated(existing.get(), requested);
+        }
+        if (placement.limits() != null) {
+            openOrders.requireRoom(placement.userId(), placement.units(), placement.limits());
         }
         Order order = orders.saveAndFlush(requested);
         outbox.record(new OrderCreated(order.id(), order.userId(), eventItems(order), order.total(), order.currency(),

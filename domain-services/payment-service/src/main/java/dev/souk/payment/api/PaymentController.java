@@ -4,7 +4,7 @@ import dev.souk.contracts.ProblemCodes;
 import dev.souk.kit.problem.ApiException;
 import dev.souk.kit.problem.Problems;
 import dev.souk.kit.security.Access;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import dev.souk.payment.domain.Payment;
 import dev.souk.payment.domain.Payment.PaymentMethod;
 import dev.souk.payment.domain.Payment.Status;

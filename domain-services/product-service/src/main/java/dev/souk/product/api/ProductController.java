@@ -1,7 +1,8 @@
 package dev.souk.product.api;
 
 import dev.souk.kit.problem.ApiException;
-import dev.souk.kit.web.Ids;
+import dev.souk.kit.security.Access;
+import dev.souk.contracts.Ids;
 import dev.souk.kit.web.PageResponse;
 import dev.souk.product.domain.CatalogService;
 import dev.souk.product.domain.Product;
@@ -88,24 +89,36 @@ public class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "List the catalog", description = "Active products only unless includeInactive=true; filter by category.")
+    @Operation(summary = "List the catalog", description = "Active products only; the administrator may ask for inactive "
+            + "ones too with includeInactive=true (403 for anyone else). Filter by category.")
     PageResponse<ProductResponse> list(@RequestParam(required = false) @Pattern(regexp = CATEGORY, message = CATEGORY_MESSAGE) String category,
                                        @RequestParam(defaultValue = "false") boolean includeInactive,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        if (includeInactive && !Access.privileged()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN,
+                    "Only the administrator sees products that are not for sale.");
+        }
         return PageResponse.of(catalog.list(category, includeInactive, PageRequest.of(page, size, Sort.by("name", "id"))),
                 ProductResponse::of);
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "A product with its variants and prices",
+            description = "A product that is not for sale is visible to the administrator only (404 for anyone else).")
     ProductResponse get(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
-        return ProductResponse.of(catalog.get(id));
+        Product product = catalog.get(id);
+        if (!product.active() && !Access.privileged()) {
+            throw CatalogService.notFound(id);
+        }
+        return ProductResponse.of(product);
     }
 
     @GetMapping("/{id}/exists")
-    @Operation(summary = "Whether a product exists", description = "Answers true or false; deleted products do not exist.")
+    @Operation(summary = "Whether a product exists", description = "Answers true or false; deleted products do not "
+            + "exist, and products not for sale exist for the administrator and the platform only.")
     boolean exists(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String id) {
-        return catalog.exists(id);
+        return Access.privileged() ? catalog.exists(id) : catalog.existsForSale(id);
     }
 
     @PostMapping

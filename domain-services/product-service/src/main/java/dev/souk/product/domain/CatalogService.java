@@ -84,6 +84,12 @@ public class CatalogService {
         return products.existsByIdAndDeletedFalse(id);
     }
 
+    /** Whether the product exists and is for sale. */
+    @Transactional(readOnly = true)
+    public boolean existsForSale(String id) {
+        return products.existsByIdAndDeletedFalseAndActiveTrue(id);
+    }
+
     @Transactional(readOnly = true)
     public Page<Product> list(String category, boolean includeInactive, Pageable pageable) {
         if (category == null) {
@@ -116,7 +122,7 @@ public class CatalogService {
                 .toList();
     }
 
-    private static ApiException notFound(String id) {
+    public static ApiException notFound(String id) {
         return ApiException.notFound(ProblemCodes.PRODUCT_NOT_FOUND, "No product with id " + id + ".");
     }
 

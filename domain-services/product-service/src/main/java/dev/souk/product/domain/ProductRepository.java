@@ -12,6 +12,8 @@ public interface ProductRepository extends JpaRepository<Product, String> {
 
     boolean existsByIdAndDeletedFalse(String id);
 
+    boolean existsByIdAndDeletedFalseAndActiveTrue(String id);
+
     Page<Product> findByDeletedFalseAndActiveTrue(Pageable pageable);
 
     Page<Product> findByCategoryAndDeletedFalseAndActiveTrue(String category, Pageable pageable);

@@ -109,6 +109,23 @@ public final class TestTokens {
         return sign(UNKNOWN_KEY, claims("user-123", List.of(Roles.CUSTOMER)).build());
     }
 
+    /** Signed by a key the JWK set does not know, under the made-up {@code kid}. */
+    public static String unknownKid(String kid) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(),
+                    claims("user-123", List.of(Roles.CUSTOMER)).build());
+            jwt.sign(new RSASSASigner(UNKNOWN_KEY));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A customer token of the session {@code sessionId} (its {@code sid} claim, as the auth-service sets it). */
+    public static String inSession(String userId, String sessionId) {
+        return sign(KEY, claims(userId, List.of(Roles.CUSTOMER)).claim("sid", sessionId).build());
+    }
+
     /** An unsigned token ({@code alg: none}) claiming ADMIN. */
     public static String algNone() {
         return new PlainJWT(claims("user-123", List.of(Roles.ADMIN)).build()).serialize();

@@ -1,5 +1,6 @@
 package dev.souk.kit.config;
 
+import dev.souk.security.RegistryCredentialsEnvironmentPostProcessor;
 import org.springframework.boot.DefaultPropertiesPropertySource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -46,9 +47,12 @@ public class SoukDefaultsEnvironmentPostProcessor implements EnvironmentPostProc
         }
     }
 
-    /** After the config data (application.yml, profiles) is loaded, so active profiles are known. */
+    /**
+     * After the config data (application.yml, profiles) is loaded, so active profiles are known; before security-kit
+     * adds the registry credentials to the registry URL, which may be the one defined here.
+     */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return RegistryCredentialsEnvironmentPostProcessor.ORDER - 1;
     }
 }

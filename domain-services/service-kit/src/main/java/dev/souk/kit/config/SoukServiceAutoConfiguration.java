@@ -1,10 +1,6 @@
 package dev.souk.kit.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.souk.kit.problem.BodySizeLimitFilter;
 import dev.souk.kit.problem.ProblemAdvice;
-import dev.souk.kit.problem.ProblemErrorController;
-import dev.souk.kit.problem.ProblemWriter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,15 +12,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 import java.time.Clock;
 import java.util.List;
 
-/** The web defaults every Souk service shares: problem+json everywhere, a body size limit, OpenAPI metadata. */
+/**
+ * The web defaults every Souk service shares: problem+json from controllers and OpenAPI metadata. The error page, the
+ * container's own errors and the body size limit are every app's (security-kit's {@code WebDefaultsAutoConfiguration}).
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SoukServiceAutoConfiguration {
@@ -41,24 +37,6 @@ public class SoukServiceAutoConfiguration {
     @Bean
     ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
-    }
-
-    @Bean
-    ProblemWriter problemWriter(ObjectMapper objectMapper) {
-        return new ProblemWriter(objectMapper);
-    }
-
-    @Bean
-    ProblemErrorController problemErrorController() {
-        return new ProblemErrorController();
-    }
-
-    @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${souk.http.max-body-size}") DataSize maxBodySize,
-                                                                    ProblemWriter problemWriter) {
-        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodySize.toBytes(), problemWriter));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 
     /**

@@ -103,10 +103,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        if (NestedExceptionUtils.getRootCause(ex) instanceof PayloadTooLargeException tooLarge) {
-            ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
-        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_JSON,
                 "The request body is missing or is not valid JSON of the expected shape.");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -140,7 +136,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (ex instanceof NoResourceFoundException) {
             return ProblemCodes.NOT_FOUND;
         }
-        return ProblemStatusCodes.forStatus(status.value());
+        return ProblemCodes.forStatus(status.value());
     }
 
     private static Map<String, Object> fieldError(FieldError error) {

@@ -4,12 +4,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
-import java.util.Locale;
+import dev.souk.contracts.ProblemCodes;
 
 /** Builds the problem+json bodies: one shape, one {@code type} URI scheme, one {@code code} member. */
 public final class Problems {
-
-    public static final String TYPE_BASE = "https://souk.dev/problems/";
 
     private Problems() {
     }
@@ -23,6 +21,6 @@ public final class Problems {
 
     /** {@code OUT_OF_STOCK} becomes {@code https://souk.dev/problems/out-of-stock}. */
     public static URI typeOf(String code) {
-        return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        return URI.create(ProblemCodes.typeOf(code));
     }
 }

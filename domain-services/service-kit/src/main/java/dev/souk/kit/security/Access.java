@@ -16,6 +16,11 @@ public final class Access {
         return Caller.current().orElseThrow(() -> new IllegalStateException("No authenticated caller on this request"));
     }
 
+    /** Whether the current request comes from staff or the platform (ADMIN or SERVICE); false without a token. */
+    public static boolean privileged() {
+        return Caller.current().map(Caller::isPrivileged).orElse(false);
+    }
+
     /** 403 FORBIDDEN unless the caller may act for {@code ownerId}. */
     public static void requireActingFor(String ownerId) {
         if (!caller().mayActFor(ownerId)) {

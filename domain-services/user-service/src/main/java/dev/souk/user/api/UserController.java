@@ -1,7 +1,7 @@
 package dev.souk.user.api;
 
 import dev.souk.kit.security.Access;
-import dev.souk.kit.web.Ids;
+import dev.souk.contracts.Ids;
 import dev.souk.kit.web.PageResponse;
 import dev.souk.user.domain.User;
 import dev.souk.user.domain.UserService;

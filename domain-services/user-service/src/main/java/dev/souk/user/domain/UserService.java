@@ -43,7 +43,7 @@ public class UserService {
             if (existing.get().sameAs(email, fullName, phone)) {
                 return new Created(existing.get(), false);
             }
-            throw ApiException.conflict("USER_EXISTS", "A different user with id " + id + " already exists.");
+            throw ApiException.conflict(ProblemCodes.USER_EXISTS, "A different user with id " + id + " already exists.");
         }
         ensureEmailFree(email, id);
         User user = users.saveAndFlush(new User(id, email, fullName, phone, clock.instant()));

@@ -1,0 +1,45 @@
+package dev.souk.hub.scheduler;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The shop's periodic jobs. Each is a Camel route {@code scheduler-<name>} (see {@link MaintenanceJobRoutes}) that
+ * answers a one-line summary of what it did; the scheduler only decides when it runs and on which hub.
+ */
+public enum ScheduledJob {
+
+    CLEAN_PROCESSED_EVENTS("clean-processed-events",
+            "Forget the ids of handled events older than the retention (souk.scheduler.processed-event-retention)"),
+    CHECK_SEARCH_INDEX("check-search-index",
+            "Compare what search offers with product-service's catalog; ask for a reindex when they differ");
+
+    private final String jobName;
+    private final String description;
+
+    ScheduledJob(String jobName, String description) {
+        this.jobName = jobName;
+        this.description = description;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The route that does the work. */
+    public String endpoint() {
+        return "direct:scheduler-" + jobName;
+    }
+
+    public String routeId() {
+        return "scheduler-" + jobName;
+    }
+
+    public static Optional<ScheduledJob> named(String name) {
+        return Arrays.stream(values()).filter(job -> job.jobName.equals(name)).findFirst();
+    }
+}
