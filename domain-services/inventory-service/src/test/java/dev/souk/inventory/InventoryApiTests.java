@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +91,52 @@ class InventoryApiTests {
 
         assertLevel(product, "v", 10, 0);
         assertThat(events(order)).containsExactly("StockReserved", "StockCommitted", "StockReleased");
+    }
+
+    @Test
+    void heldReservationsAreListedOldestFirstWithinTheirBounds() throws Exception {
+        String product = newId("p");
+        setStock(product, "v", 10);
+        String oldest = newId("o");
+        String older = newId("o");
+        String recent = newId("o");
+        String released = newId("o");
+        for (String order : List.of(oldest, older, recent, released)) {
+            reserve(order, line(product, "v", 1)).andExpect(status().isCreated());
+        }
+        command("release", released).andExpect(status().isOk());
+        // moved back behind the service: two reservations made two days ago, one of them a minute earlier
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2));
+        jdbc.update("update reservation set created_at = ? where order_id = ?", Timestamp.from(twoDaysAgo.minusSeconds(60)), oldest);
+        jdbc.update("update reservation set created_at = ? where order_id = ?", Timestamp.from(twoDaysAgo), older);
+        jdbc.update("update reservation set created_at = ? where order_id = ?", Timestamp.from(twoDaysAgo), released);
+        String dayAgo = Instant.now().minus(Duration.ofDays(1)).toString();
+
+        mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED").param("createdBefore", dayAgo)
+                        .param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].orderId").value(oldest))
+                .andExpect(jsonPath("$.items[0].items[0].quantity").value(1))
+                .andExpect(jsonPath("$.more").value(true));
+        String listed = mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED").param("createdBefore", dayAgo)
+                        .param("limit", "500"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.more").value(false))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(listed).contains(oldest, older).doesNotContain(recent, released);
+
+        for (String[] bad : List.of(new String[]{"status", "HELD"}, new String[]{"createdBefore", "yesterday"},
+                new String[]{"limit", "0"}, new String[]{"limit", "501"})) {
+            var request = get("/api/inventory/reservations").param(bad[0], bad[1]);
+            if (!bad[0].equals("status")) {
+                request.param("status", "RESERVED");
+            }
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+        }
     }
 
     @Test

@@ -89,6 +89,10 @@ class InventorySecurityTests {
         }
         mvc.perform(get("/api/inventory/reservations/{orderId}", order).with(customer("user-1")))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED").with(customer("user-1")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED").with(anonymous()))
+                .andExpect(status().isUnauthorized());
 
         mvc.perform(get("/api/inventory/reservations/{orderId}", order)).andExpect(status().isNotFound());
         mvc.perform(get("/api/inventory/stock/{p}/{v}", product, "v").with(anonymous()))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Component;
 
 import dev.souk.contracts.ProblemCodes;
 import dev.souk.contracts.Topics;
+import dev.souk.contracts.events.OperationsEvents.DeadLettersReplayed;
 import dev.souk.hub.errors.ProblemException;
+import dev.souk.hub.operations.OperationsLog;
+import dev.souk.hub.security.HubCaller;
 
 /**
  * Puts dead-lettered events back on their topic, unchanged (key, value and headers, so the event id is kept and an
@@ -35,16 +39,25 @@ public class DeadLetterReplay {
 
     private final String bootstrap;
     private final String groupId;
+    private final OperationsLog operations;
 
     public DeadLetterReplay(@Value("${camel.component.kafka.brokers}") String bootstrap,
-                            @Value("${souk.hub.events.group-id}") String groupId) {
+                            @Value("${souk.hub.events.group-id}") String groupId, OperationsLog operations) {
         this.bootstrap = bootstrap;
         this.groupId = groupId + "-dead-letter-replay";
+        this.operations = operations;
     }
 
-    /** Route binding: headers {@code topic} (path) and {@code max} (query, default 1000). */
-    public Map<String, Object> replayRequested(@Header("topic") String topic, @Header("max") Integer max) {
-        return replay(topic, max == null ? 1000 : max);
+    /**
+     * Route binding: headers {@code topic} (path) and {@code max} (query, default 1000); the administrator who asked.
+     * The replay is an act for the audit log, also when nothing was waiting.
+     */
+    public Map<String, Object> replayRequested(@Header("topic") String topic, @Header("max") Integer max,
+                                               @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller) {
+        Map<String, Object> replayed = replay(topic, max == null ? 1000 : max);
+        operations.record(new DeadLettersReplayed(topic, (Integer) replayed.get("replayed"), OperationsLog.actorOf(caller),
+                OperationsLog.USER, OperationsLog.traceId()));
+        return replayed;
     }
 
     /** Replays up to {@code max} dead letters of {@code topic}; answers how many were put back. */

@@ -1,5 +1,8 @@
 package dev.souk.hub.scheduler;
 
+import static dev.souk.hub.downstream.ServiceCallRoutes.CART_SERVICE;
+import static dev.souk.hub.downstream.ServiceCallRoutes.INVENTORY_SERVICE;
+import static dev.souk.hub.downstream.ServiceCallRoutes.ORDER_SERVICE;
 import static dev.souk.hub.downstream.ServiceCallRoutes.PRODUCT_SERVICE;
 import static dev.souk.hub.downstream.ServiceCallRoutes.SEARCH_SERVICE;
 import static dev.souk.hub.downstream.ServiceCallRoutes.callOf;
@@ -7,9 +10,13 @@ import static dev.souk.hub.downstream.ServiceCallRoutes.callOf;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +24,8 @@ import org.springframework.stereotype.Component;
 
 import dev.souk.hub.downstream.DownstreamAnswers;
 import dev.souk.hub.downstream.ServiceCallRoutes;
+import dev.souk.hub.operations.OperationsLog;
+import dev.souk.hub.order.OrderProcess;
 
 /**
  * The work of the scheduled jobs, one route per {@link ScheduledJob} (routeId {@code scheduler-<job>}); each answers
@@ -26,13 +35,31 @@ import dev.souk.hub.downstream.ServiceCallRoutes;
 @Component
 public class MaintenanceJobRoutes extends RouteBuilder {
 
-    private final JdbcTemplate jdbc;
-    private final Duration processedEventRetention;
+    /** Carts one call to cart-service may expire, and calls in one run (so one run closes at most 20,000). */
+    static final int CARTS_PER_CALL = 200;
+    static final int CART_CALLS_PER_RUN = 100;
+    /** Held reservations one sweep looks at; the next run goes on with the rest. */
+    static final int RESERVATIONS_PER_RUN = 200;
 
-    public MaintenanceJobRoutes(JdbcTemplate jdbc,
-                                @Value("${souk.scheduler.processed-event-retention}") Duration processedEventRetention) {
+    /** What the sweep makes of one held reservation. */
+    enum Verdict { RELEASED, LIVE, STRANDED }
+
+    static final Duration PUBLISHED_OPERATIONS_EVENT_RETENTION = Duration.ofDays(7);
+
+    private final JdbcTemplate jdbc;
+    private final OrderProcess orders;
+    private final OperationsLog operations;
+    private final Duration processedEventRetention;
+    private final Duration orphanReservationAge;
+
+    public MaintenanceJobRoutes(JdbcTemplate jdbc, OrderProcess orders, OperationsLog operations,
+                                @Value("${souk.scheduler.processed-event-retention}") Duration processedEventRetention,
+                                @Value("${souk.scheduler.orphan-reservation-age}") Duration orphanReservationAge) {
         this.jdbc = jdbc;
+        this.orders = orders;
+        this.operations = operations;
         this.processedEventRetention = processedEventRetention;
+        this.orphanReservationAge = orphanReservationAge;
     }
 
     @Override
@@ -70,16 +97,125 @@ public class MaintenanceJobRoutes extends RouteBuilder {
                         .setBody(simple("drift: the catalog offers ${variable.catalog} products, the search index "
                                 + "${variable.searchable}; reindex ${variable.reindexId} started"))
                 .end();
+
+        // cart-service knows how long it keeps a cart; the job asks it round after round while more are due
+        from(ScheduledJob.EXPIRE_ABANDONED_CARTS.endpoint()).routeId(ScheduledJob.EXPIRE_ABANDONED_CARTS.routeId())
+                .description(ScheduledJob.EXPIRE_ABANDONED_CARTS.description())
+                .errorHandler(noErrorHandler())
+                .setVariable("expired", constant(0))
+                .setVariable("more", constant(true))
+                .loopDoWhile(method(MaintenanceJobRoutes.class, "anotherCartRound"))
+                    .setHeader(ServiceCallRoutes.METHOD, constant("POST"))
+                    .setHeader(ServiceCallRoutes.PATH, constant("/api/cart/internal/expire"))
+                    .setHeader(ServiceCallRoutes.QUERY, constant("limit=" + CARTS_PER_CALL))
+                    .setBody(constant(""))
+                    .to(callOf(CART_SERVICE))
+                    .process(MaintenanceJobRoutes::countExpiredCarts)
+                .end()
+                .setBody(method(MaintenanceJobRoutes.class, "expirySummary"));
+
+        // a reservation outlives its order only when a step was lost (a process deleted by hand, an order-service
+        // restored from an older backup): its stock goes back on sale; one whose order waits without a process is
+        // named for an operator, since only the order's owner or staff may decide its fate
+        from(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.endpoint()).routeId(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.routeId())
+                .description(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.description())
+                .errorHandler(noErrorHandler())
+                .setHeader(ServiceCallRoutes.METHOD, constant("GET"))
+                .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/reservations"))
+                .setHeader(ServiceCallRoutes.QUERY, method(this, "heldReservationsQuery"))
+                .setBody(constant(null))
+                .to(callOf(INVENTORY_SERVICE))
+                .split(method(MaintenanceJobRoutes.class, "heldOrderIds"),
+                        AggregationStrategies.flexible(String.class).accumulateInCollection(ArrayList.class))
+                    .stopOnException()
+                    .setVariable("orderId", body())
+                    .setHeader(ServiceCallRoutes.METHOD, constant("GET"))
+                    .setHeader(ServiceCallRoutes.PATH, simple("/api/orders/${variable.orderId}"))
+                    .removeHeader(ServiceCallRoutes.QUERY)
+                    .setBody(constant(null))
+                    .to(callOf(ORDER_SERVICE))
+                    .setVariable("verdict", method(this, "verdictOn"))
+                    .filter(variable("verdict").isEqualTo(Verdict.RELEASED.name()))
+                        .setHeader(ServiceCallRoutes.METHOD, constant("POST"))
+                        .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/release"))
+                        .setBody(simple("{\"orderId\":\"${variable.orderId}\"}"))
+                        .to(callOf(INVENTORY_SERVICE))
+                        .bean(DownstreamAnswers.class, "requireSuccess")
+                    .end()
+                    .setBody(simple("${variable.verdict} ${variable.orderId}"))
+                .end()
+                .bean(MaintenanceJobRoutes.class, "sweepSummary");
     }
 
-    /** Removes the handled-event ids older than the retention; a redelivery that old is not expected any more. */
+    /**
+     * Removes the handled-event ids older than the retention (a redelivery that old is not expected any more) and the
+     * operations events published more than a week ago (the audit log has them).
+     */
     String forgetProcessedEvents() {
         Instant before = Instant.now().minus(processedEventRetention);
         int removed = jdbc.update("delete from processed_event where processed_at < ?", Timestamp.from(before));
+        int published = operations.forgetSentBefore(PUBLISHED_OPERATIONS_EVENT_RETENTION);
         Duration retention = processedEventRetention;
         String age = retention.toHoursPart() == 0 && retention.toMinutesPart() == 0 && retention.toSecondsPart() == 0
                 ? retention.toDays() + " days" : retention.toString();
-        return "forgot " + removed + " handled event ids older than " + age;
+        return "forgot " + removed + " handled event ids older than " + age + " and " + published
+                + " operations events published over a week ago";
+    }
+
+    public static boolean anotherCartRound(@Variable("more") boolean more, Exchange exchange) {
+        return more && exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class) < CART_CALLS_PER_RUN;
+    }
+
+    static void countExpiredCarts(Exchange answer) {
+        var round = DownstreamAnswers.json(answer);
+        answer.setVariable("expired", answer.getVariable("expired", Integer.class) + round.path("expired").asInt());
+        answer.setVariable("more", round.path("more").asBoolean());
+    }
+
+    public String heldReservationsQuery() {
+        return "status=RESERVED&createdBefore=" + Instant.now().minus(orphanReservationAge) + "&limit=" + RESERVATIONS_PER_RUN;
+    }
+
+    public static List<String> heldOrderIds(Exchange answer) {
+        return StreamSupport.stream(DownstreamAnswers.json(answer).path("items").spliterator(), false)
+                .map(reservation -> reservation.path("orderId").asText())
+                .toList();
+    }
+
+    /**
+     * Gone (404) or cancelled: the stock is the shop's again. Otherwise an order with its process still running is
+     * that process's business (an incident in Cockpit says why it waits); one without a process is stranded.
+     */
+    public String verdictOn(Exchange orderAnswer, @Variable("orderId") String orderId) {
+        Verdict verdict;
+        if (DownstreamAnswers.status(orderAnswer) == 404) {
+            verdict = Verdict.RELEASED;
+        } else {
+            DownstreamAnswers.requireSuccess(orderAnswer);
+            if (DownstreamAnswers.tree(orderAnswer).path("status").asText().equals("CANCELLED")) {
+                verdict = Verdict.RELEASED;
+            } else {
+                verdict = orders.running(orderId) ? Verdict.LIVE : Verdict.STRANDED;
+            }
+        }
+        return verdict.name();
+    }
+
+    public static String expirySummary(@Variable("expired") int expired, @Variable("more") boolean more) {
+        return "expired " + expired + " abandoned carts" + (more ? " (more are due: the next run goes on)" : "");
+    }
+
+    /** The split's outcomes ("VERDICT orderId" each); with nothing held the body is still inventory's answer. */
+    public static String sweepSummary(Exchange swept) {
+        List<String> outcomes = swept.getMessage().getBody() instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        List<String> stranded = outcomes.stream().filter(o -> o.startsWith(Verdict.STRANDED.name()))
+                .map(o -> o.substring(Verdict.STRANDED.name().length() + 1)).toList();
+        long released = outcomes.stream().filter(o -> o.startsWith(Verdict.RELEASED.name())).count();
+        long live = outcomes.stream().filter(o -> o.startsWith(Verdict.LIVE.name())).count();
+        return "checked " + outcomes.size() + " held reservations: released " + released
+                + " of orders that are gone or cancelled, " + live + " still with their order's process"
+                + (stranded.isEmpty() ? "" : ", " + stranded.size() + " of orders without a process: " + String.join(", ", stranded));
     }
 
     public static long catalogSize(Exchange answer) {

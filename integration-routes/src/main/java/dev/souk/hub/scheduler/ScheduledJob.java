@@ -10,9 +10,15 @@ import java.util.Optional;
 public enum ScheduledJob {
 
     CLEAN_PROCESSED_EVENTS("clean-processed-events",
-            "Forget the ids of handled events older than the retention (souk.scheduler.processed-event-retention)"),
+            "Forget the ids of handled events older than the retention (souk.scheduler.processed-event-retention) "
+                    + "and the operations events published over a week ago"),
     CHECK_SEARCH_INDEX("check-search-index",
-            "Compare what search offers with product-service's catalog; ask for a reindex when they differ");
+            "Compare what search offers with product-service's catalog; ask for a reindex when they differ"),
+    EXPIRE_ABANDONED_CARTS("expire-abandoned-carts",
+            "Close the carts nobody changed for longer than cart-service keeps them (souk.cart.expire-after)"),
+    SWEEP_ORPHAN_RESERVATIONS("sweep-orphan-reservations",
+            "Give back stock still held for orders that are gone or cancelled (held longer than "
+                    + "souk.scheduler.orphan-reservation-age); name the orders left without a process");
 
     private final String jobName;
     private final String description;

@@ -1,6 +1,8 @@
 package dev.souk.hub.scheduler;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
 import org.quartz.DisallowConcurrentExecution;
@@ -11,6 +13,9 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.souk.contracts.events.OperationsEvents.SchedulerJobChanged;
+import dev.souk.hub.operations.OperationsLog;
 
 /**
  * One run of a {@link ScheduledJob} on this hub: recorded in {@code scheduler_run}, the job's route called, the run's
@@ -30,6 +35,8 @@ public class SchedulerJobRun implements Job {
     private ProducerTemplate producer;
     @Autowired
     private SchedulerRuns runs;
+    @Autowired
+    private OperationsLog operations;
 
     @Override
     public void execute(JobExecutionContext context) {
@@ -38,15 +45,26 @@ public class SchedulerJobRun implements Job {
         String kind = data.containsKey(KIND) ? data.getString(KIND) : context.isRecovering() ? "RECOVERY" : "SCHEDULE";
         Instant scheduledFor = context.getScheduledFireTime() == null ? Instant.now() : context.getScheduledFireTime().toInstant();
         String runId = runs.started(job, kind, data.getString(REQUESTED_BY), node(context), scheduledFor);
+        SchedulerRuns.Result result;
+        String summary;
         try {
-            String summary = producer.requestBody(job.endpoint(), null, String.class);
-            runs.finished(runId, SchedulerRuns.Result.SUCCEEDED, summary);
+            summary = producer.requestBody(job.endpoint(), null, String.class);
+            result = SchedulerRuns.Result.SUCCEEDED;
             log.info("Scheduled job {} ({}): {}", job.jobName(), kind, summary);
         } catch (RuntimeException failed) {
             Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
-            runs.finished(runId, SchedulerRuns.Result.FAILED, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            summary = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            result = SchedulerRuns.Result.FAILED;
             log.warn("Scheduled job {} ({}) failed: {}", job.jobName(), kind, cause.toString());
         }
+        runs.finished(runId, result, summary);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("runId", runId);
+        after.put("kind", kind);
+        after.put("result", result.name());
+        after.put("summary", summary == null ? "" : summary);
+        operations.record(new SchedulerJobChanged(job.jobName(), "ENDED", Map.of(), after, OperationsLog.SCHEDULER,
+                OperationsLog.SYSTEM, OperationsLog.traceId()));
     }
 
     private static String node(JobExecutionContext context) {

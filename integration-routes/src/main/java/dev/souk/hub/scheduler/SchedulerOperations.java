@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import dev.souk.contracts.ProblemCodes;
 import dev.souk.hub.errors.InvalidRequestException;
 import dev.souk.hub.errors.ProblemException;
+import dev.souk.contracts.events.OperationsEvents.SchedulerJobChanged;
+import dev.souk.hub.operations.OperationsLog;
 import dev.souk.hub.security.HubCaller;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -44,10 +46,12 @@ public class SchedulerOperations {
 
     private final Scheduler scheduler;
     private final SchedulerRuns runs;
+    private final OperationsLog operations;
 
-    SchedulerOperations(Scheduler scheduler, SchedulerRuns runs) {
+    SchedulerOperations(Scheduler scheduler, SchedulerRuns runs, OperationsLog operations) {
         this.scheduler = scheduler;
         this.runs = runs;
+        this.operations = operations;
     }
 
     public List<JobView> jobs() {
@@ -64,35 +68,58 @@ public class SchedulerOperations {
         ScheduledJob job = jobNamed(name);
         JobDataMap data = new JobDataMap();
         data.put(SchedulerJobRun.KIND, "MANUAL");
-        data.put(SchedulerJobRun.REQUESTED_BY, caller == null || caller.userId() == null ? "unknown" : caller.userId());
+        data.put(SchedulerJobRun.REQUESTED_BY, OperationsLog.actorOf(caller));
         scheduler.triggerJob(SchedulerSetup.jobKey(job), data);
+        audit(job, "RUN", Map.of(), Map.of("kind", "MANUAL"), caller);
         return Map.of("job", job.jobName(), "requested", true,
                 "detail", "The run starts in a moment; GET /api/scheduler/jobs/" + job.jobName() + "/runs shows it.");
     }
 
-    public JobView pause(@Header("name") String name) throws SchedulerException {
+    public JobView pause(@Header("name") String name, @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller)
+            throws SchedulerException {
         ScheduledJob job = jobNamed(name);
+        String before = state(job);
         scheduler.pauseJob(SchedulerSetup.jobKey(job));
-        return view(job);
+        JobView paused = view(job);
+        audit(job, "PAUSED", Map.of("state", before), Map.of("state", paused.state()), caller);
+        return paused;
     }
 
     /** A paused job that missed its time runs once now (see the misfire rule in {@link SchedulerSetup}). */
-    public JobView resume(@Header("name") String name) throws SchedulerException {
+    public JobView resume(@Header("name") String name, @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller)
+            throws SchedulerException {
         ScheduledJob job = jobNamed(name);
+        String before = state(job);
         scheduler.resumeJob(SchedulerSetup.jobKey(job));
-        return view(job);
+        JobView resumed = view(job);
+        audit(job, "RESUMED", Map.of("state", before), Map.of("state", resumed.state()), caller);
+        return resumed;
     }
 
     /** A new schedule for the job; a paused job stays paused. Kept in the database, so it outlives restarts. */
-    public JobView reschedule(@Header("name") String name, ScheduleChange change) throws SchedulerException {
+    public JobView reschedule(@Header("name") String name, ScheduleChange change,
+                              @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller) throws SchedulerException {
         ScheduledJob job = jobNamed(name);
         requireFiresAgain(change.cron());
+        String before = view(job).cron();
         boolean paused = scheduler.getTriggerState(SchedulerSetup.triggerKey(job)) == Trigger.TriggerState.PAUSED;
         scheduler.rescheduleJob(SchedulerSetup.triggerKey(job), SchedulerSetup.trigger(job, change.cron()));
         if (paused) {
             scheduler.pauseTrigger(SchedulerSetup.triggerKey(job));
         }
-        return view(job);
+        JobView rescheduled = view(job);
+        audit(job, "RESCHEDULED", before == null ? Map.of() : Map.of("cron", before), Map.of("cron", rescheduled.cron()), caller);
+        return rescheduled;
+    }
+
+    private String state(ScheduledJob job) throws SchedulerException {
+        return scheduler.getTriggerState(SchedulerSetup.triggerKey(job)).name();
+    }
+
+    private void audit(ScheduledJob job, String change, Map<String, Object> before, Map<String, Object> after,
+                       HubCaller caller) {
+        operations.record(new SchedulerJobChanged(job.jobName(), change, before, after, OperationsLog.actorOf(caller),
+                OperationsLog.USER, OperationsLog.traceId()));
     }
 
     public SchedulerRuns.RunPage runs(@Header("name") String name, @Header("page") String page, @Header("size") String size) {

@@ -3,6 +3,10 @@ package dev.souk.hub.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -46,7 +51,7 @@ import dev.souk.security.testing.TestTokensConfiguration;
 })
 @ActiveProfiles("test")
 @EmbeddedKafka(kraft = true, partitions = 2, topics = {Topics.ORDER_CONFIRMED, Topics.SECURITY_EVENTS, Topics.AUTH_EVENTS,
-        Topics.PRODUCT_EVENTS})
+        Topics.PRODUCT_EVENTS, Topics.OPERATIONS_EVENTS})
 @Import(TestTokensConfiguration.class)
 class AuditFeedTests {
 
@@ -69,6 +74,8 @@ class AuditFeedTests {
     EmbeddedKafkaBroker broker;
     @Autowired
     CamelContext camel;
+    @LocalServerPort
+    int port;
 
     @Test
     void everyTopicHasItsOwnAuditConsumerAndGroup() {
@@ -108,6 +115,46 @@ class AuditFeedTests {
             assertThat(body.path("event")).isEqualTo(read(event));
             assertThat(received.authorization()).isEqualTo("Bearer " + HUB_TOKEN);
         });
+    }
+
+    @Test
+    void theHubsOwnAdministrativeActsReachTheAuditLogWithWhoDidThem() throws Exception {
+        // when the administrator pauses and resumes a job, then runs it (it fails: no product-service here)
+        HttpClient http = HttpClient.newHttpClient();
+        for (String act : List.of("pause", "resume", "run")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/scheduler/jobs/check-search-index/" + act))
+                    .header("Authorization", TestTokens.bearer(TestTokens.admin()))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(act + ": " + answer.body()).isIn(200, 202);
+        }
+
+        // then each act travelled operations-events into the audit log: who, what, before and after
+        await().atMost(Duration.ofSeconds(60)).until(() -> operationsEvents("SchedulerJobEnded").size() == 1);
+        JsonNode paused = operationsEvents("SchedulerJobPaused").get(0);
+        assertThat(paused.path("aggregateType").asText()).isEqualTo("scheduler-job");
+        assertThat(paused.path("aggregateId").asText()).isEqualTo("check-search-index");
+        assertThat(paused.at("/payload/actorId").asText()).isEqualTo("admin-1");
+        assertThat(paused.at("/payload/actorType").asText()).isEqualTo("USER");
+        assertThat(paused.at("/payload/before/state").asText()).isEqualTo("NORMAL");
+        assertThat(paused.at("/payload/after/state").asText()).isEqualTo("PAUSED");
+        assertThat(operationsEvents("SchedulerJobResumed")).hasSize(1);
+        assertThat(operationsEvents("SchedulerJobRun")).singleElement()
+                .satisfies(run -> assertThat(run.at("/payload/actorId").asText()).isEqualTo("admin-1"));
+        JsonNode ended = operationsEvents("SchedulerJobEnded").get(0);
+        assertThat(ended.at("/payload/actorType").asText()).isEqualTo("SYSTEM");
+        assertThat(ended.at("/payload/after/result").asText()).isEqualTo("FAILED");
+        assertThat(ended.at("/payload/after/kind").asText()).isEqualTo("MANUAL");
+    }
+
+    /** The operations events of one type audit-service was handed, in the order it got them. */
+    private static List<JsonNode> operationsEvents(String type) {
+        return AUDIT.received().stream().filter(r -> r.uri().getPath().equals(INGEST))
+                .map(r -> read(r.body()))
+                .filter(body -> body.path("topic").asText().equals(Topics.OPERATIONS_EVENTS))
+                .map(body -> body.path("event"))
+                .filter(event -> event.path("type").asText().equals(type))
+                .toList();
     }
 
     private static String event(String type, String aggregateType, String aggregateId, String payload) {

@@ -8,7 +8,9 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.souk.hub.FakeService;
 import dev.souk.hub.FakeService.Received;
 import dev.souk.hub.HubTestSupport;
 
@@ -29,6 +32,8 @@ import dev.souk.hub.HubTestSupport;
 class SchedulerTests extends HubTestSupport {
 
     private final ObjectMapper json = new ObjectMapper();
+    /** Each test has its own instance: runs that started before it belong to another test. */
+    private final Instant testStarted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,7 +52,8 @@ class SchedulerTests extends HubTestSupport {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode jobs = json.readTree(answer.body());
-        assertThat(jobs.findValuesAsText("name")).containsExactlyInAnyOrder("clean-processed-events", "check-search-index");
+        assertThat(jobs.findValuesAsText("name")).containsExactlyInAnyOrder("clean-processed-events", "check-search-index",
+                "expire-abandoned-carts", "sweep-orphan-reservations");
         JsonNode clean = job(jobs, "clean-processed-events");
         assertThat(clean.path("cron").asText()).isEqualTo("0 30 3 * * ?");
         assertThat(clean.path("state").asText()).isEqualTo("NORMAL");
@@ -62,6 +68,12 @@ class SchedulerTests extends HubTestSupport {
         jdbc.update("insert into processed_event (consumer, event_id, processed_at) values (?, 'old', ?), (?, 'new', ?)",
                 consumer, Timestamp.from(Instant.now().minus(Duration.ofDays(30))), consumer, Timestamp.from(Instant.now()));
 
+        // and an operations event published eight days ago
+        String published = UUID.randomUUID().toString();
+        jdbc.update("insert into operations_outbox (event_id, event_type, event_key, payload, created_at, sent_at) "
+                        + "values (?, 'SchedulerJobPaused', 'check-search-index', '{}', ?, ?)", published,
+                Timestamp.from(Instant.now().minus(Duration.ofDays(8))), Timestamp.from(Instant.now().minus(Duration.ofDays(8))));
+
         // when the administrator runs the job now
         HttpResponse<String> requested = call("POST", "/api/scheduler/jobs/clean-processed-events/run", null, admin());
 
@@ -71,10 +83,13 @@ class SchedulerTests extends HubTestSupport {
         assertThat(run.path("result").asText()).isEqualTo("SUCCEEDED");
         assertThat(run.path("kind").asText()).isEqualTo("MANUAL");
         assertThat(run.path("requestedBy").asText()).isNotBlank();
-        assertThat(run.path("summary").asText()).isEqualTo("forgot 1 handled event ids older than 14 days");
+        assertThat(run.path("summary").asText()).startsWith("forgot 1 handled event ids older than 14 days and ")
+                .endsWith(" operations events published over a week ago");
         assertThat(run.path("durationMs").isNumber()).isTrue();
         assertThat(jdbc.queryForList("select event_id from processed_event where consumer = ?", String.class, consumer))
                 .containsExactly("new");
+        assertThat(jdbc.queryForObject("select count(*) from operations_outbox where event_id = ?", Integer.class, published))
+                .isZero();
         JsonNode listed = job(json.readTree(call("GET", "/api/scheduler/jobs", null, admin()).body()), "clean-processed-events");
         assertThat(listed.path("lastRun").path("id").asText()).isEqualTo(run.path("id").asText());
     }
@@ -106,6 +121,67 @@ class SchedulerTests extends HubTestSupport {
         Received reindex = SEARCH_SERVICE.received().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
         assertThat(reindex.uri().getPath()).isEqualTo("/api/search/internal/reindex");
         assertThat(reindex.authorization()).isEqualTo("Bearer " + HUB_SERVICE_TOKEN);
+    }
+
+    @Test
+    void abandonedCartsAreExpiredRoundAfterRoundWhileCartServiceSaysMoreAreDue() throws Exception {
+        CART_SERVICE.reset();
+        AtomicInteger rounds = new AtomicInteger();
+        CART_SERVICE.handle("POST", "/api/cart/internal/expire", request -> rounds.incrementAndGet() < 3
+                ? new FakeService.Reply(200, "{\"expired\":200,\"more\":true}")
+                : new FakeService.Reply(200, "{\"expired\":7,\"more\":false}"));
+
+        call("POST", "/api/scheduler/jobs/expire-abandoned-carts/run", null, admin());
+
+        JsonNode run = awaitFinishedRun("expire-abandoned-carts");
+        assertThat(run.path("result").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("summary").asText()).isEqualTo("expired 407 abandoned carts");
+        assertThat(CART_SERVICE.received()).hasSize(3).allSatisfy(request -> {
+            assertThat(request.uri().getPath()).isEqualTo("/api/cart/internal/expire");
+            assertThat(request.uri().getQuery()).isEqualTo("limit=200");
+            assertThat(request.authorization()).isEqualTo("Bearer " + HUB_SERVICE_TOKEN);
+            assertThat(request.userId()).isNull();
+        });
+    }
+
+    @Test
+    void reservationsOfOrdersThatAreGoneOrCancelledAreReleasedAndStrandedOrdersAreNamed() throws Exception {
+        INVENTORY_SERVICE.reset();
+        ORDER_SERVICE.reset();
+        INVENTORY_SERVICE.handle("GET", "/api/inventory/reservations", request -> new FakeService.Reply(200, """
+                {"items":[{"orderId":"ord-gone","status":"RESERVED"},{"orderId":"ord-cancelled","status":"RESERVED"},
+                          {"orderId":"ord-stranded","status":"RESERVED"}],"more":false}"""));
+        INVENTORY_SERVICE.handle("POST", "/api/inventory/release", request -> new FakeService.Reply(200, "{\"status\":\"RELEASED\"}"));
+        ORDER_SERVICE.answerJson("/api/orders/ord-gone", 404, "{\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}");
+        ORDER_SERVICE.answerJson("/api/orders/ord-cancelled", 200, "{\"id\":\"ord-cancelled\",\"status\":\"CANCELLED\"}");
+        ORDER_SERVICE.answerJson("/api/orders/ord-stranded", 200, "{\"id\":\"ord-stranded\",\"status\":\"PENDING\"}");
+
+        call("POST", "/api/scheduler/jobs/sweep-orphan-reservations/run", null, admin());
+
+        JsonNode run = awaitFinishedRun("sweep-orphan-reservations");
+        assertThat(run.path("result").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("summary").asText()).isEqualTo("checked 3 held reservations: released 2 of orders that are "
+                + "gone or cancelled, 0 still with their order's process, 1 of orders without a process: ord-stranded");
+        Received list = INVENTORY_SERVICE.received().get(0);
+        assertThat(list.uri().getQuery()).startsWith("status=RESERVED&createdBefore=").endsWith("&limit=200");
+        Instant createdBefore = Instant.parse(list.uri().getQuery().replaceAll(".*createdBefore=([^&]+).*", "$1"));
+        assertThat(createdBefore).isBetween(Instant.now().minus(Duration.ofMinutes(61)), Instant.now().minus(Duration.ofMinutes(59)));
+        assertThat(INVENTORY_SERVICE.received().stream().filter(r -> r.method().equals("POST")).map(Received::body))
+                .containsExactlyInAnyOrder("{\"orderId\":\"ord-gone\"}", "{\"orderId\":\"ord-cancelled\"}");
+    }
+
+    @Test
+    void aSweepWithNothingHeldReleasesNothing() throws Exception {
+        INVENTORY_SERVICE.reset();
+        INVENTORY_SERVICE.handle("GET", "/api/inventory/reservations", request -> new FakeService.Reply(200,
+                "{\"items\":[],\"more\":false}"));
+
+        call("POST", "/api/scheduler/jobs/sweep-orphan-reservations/run", null, admin());
+
+        JsonNode run = awaitFinishedRun("sweep-orphan-reservations");
+        assertThat(run.path("result").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("summary").asText()).startsWith("checked 0 held reservations: released 0");
+        assertThat(INVENTORY_SERVICE.received()).hasSize(1);
     }
 
     @Test
@@ -169,7 +245,7 @@ class SchedulerTests extends HubTestSupport {
             JsonNode last = lastRun(job);
             return !last.isMissingNode() && !last.path("result").asText().equals("RUNNING")
                     && last.path("startedAt").isTextual()
-                    && Instant.parse(last.path("startedAt").asText()).isAfter(Instant.now().minusSeconds(20));
+                    && !Instant.parse(last.path("startedAt").asText()).isBefore(testStarted);
         });
         return lastRun(job);
     }

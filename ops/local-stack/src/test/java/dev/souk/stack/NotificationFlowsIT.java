@@ -3,6 +3,7 @@ package dev.souk.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,8 +40,13 @@ class NotificationFlowsIT {
                         .header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(streamed::add),
-                "notification-stream-reader");
+        Thread reader = new Thread(() -> {
+            try (Stream<String> lines = stream.body()) {
+                lines.filter(line -> line.startsWith("data:")).forEach(streamed::add);
+            } catch (UncheckedIOException closed) {
+                // the stream is closed when the test ends
+            }
+        }, "notification-stream-reader");
         reader.setDaemon(true);
         reader.start();
         await().atMost(HUB_FAN_OUT).untilAsserted(() -> assertThat(kinds(streamed)).containsExactly("WELCOME"));

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The scheduler through the gateway on the running stack: the administrator sees the jobs, runs the search index
- * check now and reads its run; the API is documented; customers are refused.
+ * check and the housekeeping jobs now and reads their runs; the API is documented; customers are refused.
  */
 @ExtendWith(SoukStack.class)
 class SchedulerFlowsIT {
@@ -26,21 +26,47 @@ class SchedulerFlowsIT {
         Http admin = Http.admin();
         HttpResponse<String> jobs = admin.get(GATEWAY + "/api/scheduler/jobs");
         assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
-        assertThat(Http.json(jobs).findValuesAsText("name")).contains("clean-processed-events", "check-search-index");
+        assertThat(Http.json(jobs).findValuesAsText("name")).contains("clean-processed-events", "check-search-index",
+                "expire-abandoned-carts", "sweep-orphan-reservations");
 
-        HttpResponse<String> requested = admin.send(Http.request(GATEWAY + "/api/scheduler/jobs/check-search-index/run")
+        JsonNode run = runNow(admin, "check-search-index");
+        // the real catalog and the real index: both counted, in step or a reindex asked for
+        assertThat(run.path("summary").asText()).matches("(in step|drift): .*");
+        assertThat(run.path("node").asText()).isNotBlank();
+    }
+
+    @Test
+    void theHousekeepingJobsReachCartInventoryAndOrderServiceWithTheHubsToken() {
+        Http admin = Http.admin();
+
+        // the shop's carts and reservations are young here: the jobs find nothing due, but every call went through
+        assertThat(runNow(admin, "expire-abandoned-carts").path("summary").asText()).matches("expired \\d+ abandoned carts");
+        assertThat(runNow(admin, "sweep-orphan-reservations").path("summary").asText())
+                .matches("checked \\d+ held reservations: released \\d+ .*");
+
+        // and the audit log says who asked for the sweep, and that it ended (operations-events through the hub)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode asked = Http.json(admin.get(GATEWAY + "/api/audit?action=SchedulerJobRun&entityId=sweep-orphan-reservations"));
+            assertThat(asked.findValuesAsText("actorId")).contains(admin.userId());
+            JsonNode ended = Http.json(admin.get(GATEWAY + "/api/audit?action=SchedulerJobEnded&entityId=sweep-orphan-reservations"));
+            assertThat(ended.findValuesAsText("actorType")).contains("SYSTEM");
+        });
+    }
+
+    private static JsonNode runNow(Http admin, String job) {
+        String before = lastRun(admin, job).path("id").asText();
+        HttpResponse<String> requested = admin.send(Http.request(GATEWAY + "/api/scheduler/jobs/" + job + "/run")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode run = lastRun(admin);
-            return run.path("kind").asText().equals("MANUAL") && !run.path("result").asText().equals("RUNNING");
+            JsonNode run = lastRun(admin, job);
+            return !run.path("id").asText().equals(before) && run.path("kind").asText().equals("MANUAL")
+                    && !run.path("result").asText().equals("RUNNING");
         });
-        JsonNode run = lastRun(admin);
-        // the real catalog and the real index: both counted, in step or a reindex asked for
+        JsonNode run = lastRun(admin, job);
         assertThat(run.path("result").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(run.path("summary").asText()).matches("(in step|drift): .*");
-        assertThat(run.path("node").asText()).isNotBlank();
+        return run;
     }
 
     @Test
@@ -55,8 +81,8 @@ class SchedulerFlowsIT {
         assertThat(new Http().get(GATEWAY + "/api/scheduler/jobs").statusCode()).isEqualTo(401);
     }
 
-    private static JsonNode lastRun(Http admin) {
-        HttpResponse<String> runs = admin.get(GATEWAY + "/api/scheduler/jobs/check-search-index/runs?size=1");
+    private static JsonNode lastRun(Http admin, String job) {
+        HttpResponse<String> runs = admin.get(GATEWAY + "/api/scheduler/jobs/" + job + "/runs?size=1");
         assertThat(runs.statusCode()).as(runs.body()).isEqualTo(200);
         return Http.json(runs).path("content").path(0);
     }

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * A shopping cart. ACTIVE carts take changes; CHECKED_OUT carts were handed to a checkout (and reopen when it is
- * cancelled); MERGED carts had their lines moved into another cart ({@code mergedInto}) and take no more changes.
+ * cancelled); MERGED carts had their lines moved into another cart ({@code mergedInto}) and take no more changes;
+ * EXPIRED carts were left untouched for too long (see {@code CartService#expireAbandoned}) and take no more changes.
  * {@code id} is null for the empty cart of a user who has not put anything in a cart yet.
  */
 public record Cart(String id, String userId, Status status, String checkoutId, String mergedInto, long version,
                    Instant createdAt, Instant updatedAt, List<CartItem> items) {
 
-    public enum Status { ACTIVE, CHECKED_OUT, MERGED }
+    public enum Status { ACTIVE, CHECKED_OUT, MERGED, EXPIRED }
 
     /** What a signed-in user without an active cart sees: nothing, not yet stored. */
     static Cart emptyOf(String userId) {

@@ -5,6 +5,7 @@ import dev.souk.contracts.ProblemCodes;
 import dev.souk.contracts.events.CartEvents;
 import dev.souk.contracts.events.CartEvents.CartCheckedOut;
 import dev.souk.contracts.events.CartEvents.CartCleared;
+import dev.souk.contracts.events.CartEvents.CartExpired;
 import dev.souk.contracts.events.CartEvents.CartItemAdded;
 import dev.souk.contracts.events.CartEvents.CartItemChanged;
 import dev.souk.contracts.events.CartEvents.CartItemRemoved;
@@ -20,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +46,24 @@ public class CartService {
     private final String defaultCurrency;
     private final int maxQuantityPerLine;
     private final int maxLines;
+    private final Duration userCartExpiresAfter;
+    private final Duration anonymousCartExpiresAfter;
 
     CartService(CartStore carts, Outbox outbox, TransactionTemplate transaction, Clock clock,
                 @Value("${souk.cart.default-currency:USD}") String defaultCurrency,
                 @Value("${souk.cart.max-quantity-per-line:20}") int maxQuantityPerLine,
-                @Value("${souk.cart.max-lines:50}") int maxLines) {
+                @Value("${souk.cart.max-lines:50}") int maxLines,
+                @Value("${souk.cart.expire-after.user:P90D}") Duration userCartExpiresAfter,
+                @Value("${souk.cart.expire-after.anonymous:P30D}") Duration anonymousCartExpiresAfter) {
         if (maxQuantityPerLine < 1 || maxLines < 1) {
             throw new IllegalArgumentException("souk.cart.max-quantity-per-line and souk.cart.max-lines must be at least 1");
         }
+        if (userCartExpiresAfter.isNegative() || userCartExpiresAfter.isZero()
+                || anonymousCartExpiresAfter.isNegative() || anonymousCartExpiresAfter.isZero()) {
+            throw new IllegalArgumentException("souk.cart.expire-after.user and .anonymous must be positive durations");
+        }
+        this.userCartExpiresAfter = userCartExpiresAfter;
+        this.anonymousCartExpiresAfter = anonymousCartExpiresAfter;
         this.carts = carts;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -70,6 +82,10 @@ public class CartService {
     }
 
     public record MergeOutcome(Cart cart, List<NotMerged> notMerged) {
+    }
+
+    /** One round of {@link #expireAbandoned}: how many carts it closed, and whether more were due than it took. */
+    public record ExpiryOutcome(int expired, boolean more, Instant userCutoff, Instant anonymousCutoff) {
     }
 
     public String defaultCurrency() {
@@ -199,7 +215,7 @@ public class CartService {
             // the cart that closes is locked before the one that receives, as in checkoutCancelled
             Cart anonymous = withItems(anonymousCart(anonymousCartId, true));
             switch (anonymous.status()) {
-                case MERGED -> {
+                case MERGED, EXPIRED -> {
                     return new MergeOutcome(get(Shopper.user(userId)), List.of());
                 }
                 case CHECKED_OUT -> throw checkedOut(anonymous);
@@ -291,7 +307,7 @@ public class CartService {
                 case ACTIVE -> {
                     return cart;
                 }
-                case MERGED -> {
+                case MERGED, EXPIRED -> {
                     return get(shopper);
                 }
                 case CHECKED_OUT -> {
@@ -314,6 +330,45 @@ public class CartService {
             outbox.record(new CartReopened(reopened.id(), reopened.userId(), checkoutId, cart.id(), eventItems(reopened.items())));
             return reopened;
         });
+    }
+
+    /**
+     * Closes (EXPIRED) at most {@code limit} ACTIVE carts that nobody changed for longer than the shop keeps them
+     * ({@code souk.cart.expire-after.user} for a signed-in user's cart, {@code .anonymous} for an anonymous one),
+     * least recently changed first. Each cart is closed in its own transaction after locking it, so a shopper's
+     * change that arrives meanwhile wins and the cart stays. Running it again closes nothing twice.
+     */
+    public ExpiryOutcome expireAbandoned(int limit) {
+        Instant now = clock.instant();
+        Instant userCutoff = now.minus(userCartExpiresAfter);
+        Instant anonymousCutoff = now.minus(anonymousCartExpiresAfter);
+        List<CartStore.Row> due = carts.abandoned(userCutoff, anonymousCutoff, limit);
+        int expired = 0;
+        for (CartStore.Row candidate : due) {
+            if (expire(candidate.id(), candidate.userId() == null ? anonymousCutoff : userCutoff, now)) {
+                expired++;
+            }
+        }
+        return new ExpiryOutcome(expired, due.size() == limit, userCutoff, anonymousCutoff);
+    }
+
+    /** Closes the cart unless it was changed (or closed) since it was found due. */
+    private boolean expire(String cartId, Instant cutoff, Instant now) {
+        try {
+            return inTransaction(cartId, () -> {
+                CartStore.Row row = carts.findForUpdate(cartId).orElse(null);
+                if (row == null || row.status() != Status.ACTIVE || !row.updatedAt().isBefore(cutoff)) {
+                    return false;
+                }
+                Cart cart = withItems(row);
+                carts.setStatus(cart, Status.EXPIRED, cart.checkoutId(), null, now);
+                outbox.record(new CartExpired(cart.id(), cart.userId(), eventItems(cart.items()), cart.updatedAt()));
+                return true;
+            });
+        } catch (ApiException busy) {
+            // a shopper is changing this cart right now: it is not abandoned
+            return false;
+        }
     }
 
     /** Adds {@code lines} to {@code target} within its limits; answers what did not fit. */
@@ -400,6 +455,9 @@ public class CartService {
             case CHECKED_OUT -> throw checkedOut(cart);
             case MERGED -> throw ApiException.conflict(ProblemCodes.CONFLICT,
                     "Cart " + cart.id() + " was merged into the cart of a signed-in user and takes no more changes.");
+            case EXPIRED -> throw ApiException.conflict(ProblemCodes.CART_EXPIRED,
+                            "Cart " + cart.id() + " was left untouched too long and has expired; start a new cart.")
+                    .with("cartId", cart.id());
             case ACTIVE -> {
             }
         }

@@ -64,6 +64,18 @@ class CartStore {
                 ROW, userId, checkoutId));
     }
 
+    /**
+     * ACTIVE carts last changed before their cutoff (a user's and an anonymous cart have their own), least recently
+     * changed first, at most {@code limit}.
+     */
+    List<Row> abandoned(Instant userCutoff, Instant anonymousCutoff, int limit) {
+        return jdbc.query("select " + CART_COLUMNS + " from cart where status = 'ACTIVE' and updated_at < ? "
+                        + "and ((user_id is not null and updated_at < ?) or (user_id is null and updated_at < ?)) "
+                        + "order by updated_at, id fetch first ? rows only",
+                ROW, Timestamp.from(userCutoff.isAfter(anonymousCutoff) ? userCutoff : anonymousCutoff),
+                Timestamp.from(userCutoff), Timestamp.from(anonymousCutoff), limit);
+    }
+
     void insert(Row cart) {
         jdbc.update("insert into cart (id, user_id, active_user_id, status, checkout_id, merged_into, version, created_at, updated_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -3,6 +3,7 @@ package dev.souk.contracts.events;
 import dev.souk.contracts.Topics;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -63,5 +64,13 @@ public final class CartEvents {
 
     /** The lines of anonymous cart {@code mergedCartId} were added to the user's cart {@code cartId}; that cart is closed. */
     public record CartMerged(String cartId, String userId, String mergedCartId, List<Item> items) implements CartEvent {
+    }
+
+    /**
+     * Nobody touched the cart since {@code lastChangedAt}, longer than the shop keeps an abandoned cart: it is closed
+     * with the lines it held (an abandoned cart in the shop's figures). A signed-in user's next write starts a new cart.
+     */
+    public record CartExpired(String cartId, String userId, List<Item> items, Instant lastChangedAt)
+            implements CartEvent {
     }
 }

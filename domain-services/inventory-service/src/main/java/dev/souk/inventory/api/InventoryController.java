@@ -136,6 +136,21 @@ public class InventoryController {
         return ReservationResponse.of(reservations.commit(request.orderId()));
     }
 
+    public record ReservationList(List<ReservationResponse> items, boolean more) {
+    }
+
+    @GetMapping("/reservations")
+    @Operation(summary = "Reservations in one status, oldest first",
+            description = "For staff and the hub's scheduler, which sweeps reservations still held for orders that are "
+                    + "gone or cancelled. `createdBefore` (ISO-8601 instant, default now) and `limit` bound the list; "
+                    + "`more` tells that further reservations matched.")
+    ReservationList reservations(@RequestParam Reservation.Status status,
+                                 @RequestParam(required = false) Instant createdBefore,
+                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        List<Reservation> found = reservations.list(status, createdBefore == null ? Instant.now() : createdBefore, limit + 1);
+        return new ReservationList(found.stream().limit(limit).map(ReservationResponse::of).toList(), found.size() > limit);
+    }
+
     @GetMapping("/reservations/{orderId}")
     ReservationResponse reservation(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {
         return ReservationResponse.of(reservations.get(orderId));

@@ -79,6 +79,11 @@ public class ReservationService {
         });
     }
 
+    /** Reservations in {@code status} made before {@code createdBefore}, oldest first, at most {@code limit}. */
+    public List<Reservation> list(Status status, Instant createdBefore, int limit) {
+        return reservations.list(status, createdBefore, limit);
+    }
+
     public Reservation get(String orderId) {
         return reservations.find(orderId)
                 .orElseThrow(() -> ApiException.notFound(ProblemCodes.RESERVATION_NOT_FOUND, "No reservation for order " + orderId + "."));

@@ -36,6 +36,15 @@ class ReservationStore {
                 .stream().findFirst();
     }
 
+    /** Reservations in {@code status} made before {@code createdBefore}, oldest first, at most {@code limit}. */
+    List<Reservation> list(Status status, Instant createdBefore, int limit) {
+        return jdbc.query("select order_id, status, created_at, updated_at from reservation where status = ? and created_at < ? "
+                        + "order by created_at, order_id fetch first ? rows only",
+                (rs, i) -> new Reservation(rs.getString(1), Status.valueOf(rs.getString(2)), lines(rs.getString(1)),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()),
+                status.name(), Timestamp.from(createdBefore), limit);
+    }
+
     private List<Line> lines(String orderId) {
         return jdbc.query("select product_id, variant_id, quantity from reservation_line where order_id = ? order by product_id, variant_id",
                 (rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getInt(3)), orderId);
