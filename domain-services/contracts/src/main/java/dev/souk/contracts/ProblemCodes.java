@@ -60,6 +60,8 @@ public final class ProblemCodes {
     public static final String CART_CURRENCY_MISMATCH = "CART_CURRENCY_MISMATCH";
     /** An anonymous cart left untouched too long was expired; the shopper starts a new one. */
     public static final String CART_EXPIRED = "CART_EXPIRED";
+    /** A database backup or its verification could not be made; the detail says why. */
+    public static final String BACKUP_FAILED = "BACKUP_FAILED";
     /** Only a customer with a confirmed or completed order holding the product may review it. */
     public static final String NOT_A_VERIFIED_BUYER = "NOT_A_VERIFIED_BUYER";
     /** One review per customer and product: edit the existing one instead. */

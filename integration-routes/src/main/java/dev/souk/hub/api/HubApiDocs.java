@@ -60,7 +60,9 @@ public class HubApiDocs implements WebMvcConfigurer {
                     job is a Camel route `scheduler-<job>` (Hawtio); every run is recorded with its hub, result, summary \
                     and duration. Schedules are Quartz cron expressions (seconds first); a changed schedule is kept \
                     across restarts. A run missed while every hub was down, or while the job was paused, happens once \
-                    as soon as possible, then the schedule goes on."""));
+                    as soon as possible, then the schedule goes on."""),
+            "backups", new Info().title("Souk backups").version("v1").description("""
+                    Backups of every database of the shop (administrator): each service backs up its own (H2 online                     backup on the embedded default, pg_dump in custom format on PostgreSQL), the hub its own with the                     engine's, into one folder per backup (SOUK_BACKUP_DIR, ./data/backups) with a SHA-256 beside each                     file. A backup runs nightly (the scheduler's job backup) or now (POST); verify checks every file                     against its checksum and restores it in a drill (the job verify-backup, nightly on the latest                     backup)."""));
 
     private final String swaggerUiVersion;
 
@@ -86,13 +88,13 @@ public class HubApiDocs implements WebMvcConfigurer {
             this.camel = camel;
         }
 
-        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler}/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
+        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler|backups}/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
         String openApi(@PathVariable String api) {
             return documents.computeIfAbsent(api, this::generate);
         }
 
         /** Swagger UI's start script, pointed at the API's own document. */
-        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler}/swagger-ui/swagger-initializer.js", produces = "text/javascript")
+        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler|backups}/swagger-ui/swagger-initializer.js", produces = "text/javascript")
         String initializer(@PathVariable String api) {
             return """
                     window.onload = function () {

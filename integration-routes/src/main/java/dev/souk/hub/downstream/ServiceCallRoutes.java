@@ -101,7 +101,7 @@ public class ServiceCallRoutes extends RouteBuilder {
      * Only what the caller described goes out, in HTTP terms; nothing of the exchange's own headers, except the
      * redelivery count of a caller's error handler, which must survive the call.
      */
-    static void toHttpRequest(Exchange exchange) {
+    public static void toHttpRequest(Exchange exchange) {
         var message = exchange.getMessage();
         String method = message.getHeader(METHOD, String.class);
         String path = message.getHeader(PATH, String.class);

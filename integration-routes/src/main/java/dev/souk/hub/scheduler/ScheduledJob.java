@@ -18,7 +18,11 @@ public enum ScheduledJob {
             "Close the carts nobody changed for longer than cart-service keeps them (souk.cart.expire-after)"),
     SWEEP_ORPHAN_RESERVATIONS("sweep-orphan-reservations",
             "Give back stock still held for orders that are gone or cancelled (held longer than "
-                    + "souk.scheduler.orphan-reservation-age); name the orders left without a process");
+                    + "souk.scheduler.orphan-reservation-age); name the orders left without a process"),
+    BACKUP("backup",
+            "Back up every service's database and the hub's own (the engine's included) into souk.backup.dir"),
+    VERIFY_BACKUP("verify-backup",
+            "Check the latest backup: each file against its SHA-256, then a restore drill of each");
 
     private final String jobName;
     private final String description;

@@ -1,14 +1,12 @@
 package dev.souk.hub.scheduler;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 import dev.souk.hub.api.HubRestConfiguration;
-import dev.souk.hub.errors.ProblemResponses;
+import dev.souk.hub.api.JsonAnswers;
 import dev.souk.hub.scheduler.SchedulerOperations.JobView;
 import dev.souk.hub.scheduler.SchedulerOperations.ScheduleChange;
 
@@ -58,31 +56,22 @@ public class SchedulerApiRoutes extends RouteBuilder {
                         .description("1 to 100, default 20").endParam()
                     .to("direct:scheduler-api-runs");
 
-        answer(from("direct:scheduler-api-jobs").routeId("scheduler-api-jobs")
+        JsonAnswers.answer(from("direct:scheduler-api-jobs").routeId("scheduler-api-jobs")
                 .description("GET /api/scheduler/jobs").bean("schedulerOperations", "jobs"), 200);
-        answer(from("direct:scheduler-api-job").routeId("scheduler-api-job")
+        JsonAnswers.answer(from("direct:scheduler-api-job").routeId("scheduler-api-job")
                 .description("GET /api/scheduler/jobs/{name}").bean("schedulerOperations", "job"), 200);
-        answer(from("direct:scheduler-api-run").routeId("scheduler-api-run")
+        JsonAnswers.answer(from("direct:scheduler-api-run").routeId("scheduler-api-run")
                 .description("POST /api/scheduler/jobs/{name}/run").bean("schedulerOperations", "run"), 202);
-        answer(from("direct:scheduler-api-pause").routeId("scheduler-api-pause")
+        JsonAnswers.answer(from("direct:scheduler-api-pause").routeId("scheduler-api-pause")
                 .description("POST /api/scheduler/jobs/{name}/pause").bean("schedulerOperations", "pause"), 200);
-        answer(from("direct:scheduler-api-resume").routeId("scheduler-api-resume")
+        JsonAnswers.answer(from("direct:scheduler-api-resume").routeId("scheduler-api-resume")
                 .description("POST /api/scheduler/jobs/{name}/resume").bean("schedulerOperations", "resume"), 200);
-        answer(from("direct:scheduler-api-reschedule").routeId("scheduler-api-reschedule")
+        JsonAnswers.answer(from("direct:scheduler-api-reschedule").routeId("scheduler-api-reschedule")
                 .description("PUT /api/scheduler/jobs/{name}/schedule")
                 .unmarshal().json(JsonLibrary.Jackson, ScheduleChange.class)
                 .bean("requestValidation")
                 .bean("schedulerOperations", "reschedule"), 200);
-        answer(from("direct:scheduler-api-runs").routeId("scheduler-api-runs")
+        JsonAnswers.answer(from("direct:scheduler-api-runs").routeId("scheduler-api-runs")
                 .description("GET /api/scheduler/jobs/{name}/runs").bean("schedulerOperations", "runs"), 200);
-    }
-
-    /** The operation's result as the JSON answer, problems answered by the hub's problem responses. */
-    private void answer(RouteDefinition route, int status) {
-        route.routeConfigurationId(ProblemResponses.ID)
-                .marshal().json(JsonLibrary.Jackson)
-                .removeHeaders("*")
-                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(status))
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }
 }

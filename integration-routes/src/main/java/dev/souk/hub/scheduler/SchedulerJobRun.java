@@ -48,7 +48,7 @@ public class SchedulerJobRun implements Job {
         SchedulerRuns.Result result;
         String summary;
         try {
-            summary = producer.requestBody(job.endpoint(), null, String.class);
+            summary = producer.requestBodyAndHeaders(job.endpoint(), null, headersOf(data), String.class);
             result = SchedulerRuns.Result.SUCCEEDED;
             log.info("Scheduled job {} ({}): {}", job.jobName(), kind, summary);
         } catch (RuntimeException failed) {
@@ -65,6 +65,15 @@ public class SchedulerJobRun implements Job {
         after.put("summary", summary == null ? "" : summary);
         operations.record(new SchedulerJobChanged(job.jobName(), "ENDED", Map.of(), after, OperationsLog.SCHEDULER,
                 OperationsLog.SYSTEM, OperationsLog.traceId()));
+    }
+
+    /** The run's job data (what the run was asked for with), for the job's route. */
+    private static Map<String, Object> headersOf(JobDataMap data) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        for (String key : data.getKeys()) {
+            headers.put(key, data.get(key));
+        }
+        return headers;
     }
 
     private static String node(JobExecutionContext context) {

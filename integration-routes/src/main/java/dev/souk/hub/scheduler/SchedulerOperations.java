@@ -66,13 +66,22 @@ public class SchedulerOperations {
     public Map<String, Object> run(@Header("name") String name, @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller)
             throws SchedulerException {
         ScheduledJob job = jobNamed(name);
-        JobDataMap data = new JobDataMap();
-        data.put(SchedulerJobRun.KIND, "MANUAL");
-        data.put(SchedulerJobRun.REQUESTED_BY, OperationsLog.actorOf(caller));
-        scheduler.triggerJob(SchedulerSetup.jobKey(job), data);
-        audit(job, "RUN", Map.of(), Map.of("kind", "MANUAL"), caller);
+        trigger(job, caller, Map.of());
         return Map.of("job", job.jobName(), "requested", true,
                 "detail", "The run starts in a moment; GET /api/scheduler/jobs/" + job.jobName() + "/runs shows it.");
+    }
+
+    /**
+     * Asks for a MANUAL run of {@code job} by {@code caller}; {@code data} reaches the job's route as headers (a backup
+     * run gets the id of the backup it fills).
+     */
+    public void trigger(ScheduledJob job, HubCaller caller, Map<String, String> data) throws SchedulerException {
+        JobDataMap jobData = new JobDataMap();
+        jobData.putAll(data);
+        jobData.put(SchedulerJobRun.KIND, "MANUAL");
+        jobData.put(SchedulerJobRun.REQUESTED_BY, OperationsLog.actorOf(caller));
+        scheduler.triggerJob(SchedulerSetup.jobKey(job), jobData);
+        audit(job, "RUN", Map.of(), Map.of("kind", "MANUAL"), caller);
     }
 
     public JobView pause(@Header("name") String name, @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller)
@@ -159,7 +168,8 @@ public class SchedulerOperations {
                 new ProblemException(404, ProblemCodes.NOT_FOUND, "No scheduled job named " + name + "."));
     }
 
-    private static int number(String name, String value, int absent, int min, int max) {
+    /** A paging parameter: absent → {@code absent}; not a whole number within bounds → 400 VALIDATION_FAILED. */
+    public static int number(String name, String value, int absent, int min, int max) {
         if (value == null || value.isBlank()) {
             return absent;
         }

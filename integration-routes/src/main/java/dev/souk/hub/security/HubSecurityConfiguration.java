@@ -36,7 +36,7 @@ public class HubSecurityConfiguration {
             rules.requestMatchers(HttpMethod.GET, "/api/catalog/**").permitAll()
                     .requestMatchers("/api/cart/checkout", "/api/cart/merge").authenticated()
                     .requestMatchers("/api/cart", "/api/cart/items", "/api/cart/items/**").permitAll()
-                    .requestMatchers("/api/hub/**", "/api/scheduler/**").hasRole(Roles.ADMIN)
+                    .requestMatchers("/api/hub/**", "/api/scheduler/**", "/api/backups", "/api/backups/**").hasRole(Roles.ADMIN)
                     .requestMatchers("/api/orders", "/api/orders/**").authenticated()
                     .anyRequest().authenticated();
         });
