@@ -122,6 +122,11 @@ class HubApplicationTests extends HubTestSupport {
         assertThat(initializer.body()).contains("/api/orders/v3/api-docs");
         assertThat(get("/api/cart/v3/api-docs").body()).contains("\"/api/cart/checkout\"");
         assertThat(get("/api/cart/swagger-ui/swagger-initializer.js").body()).contains("/api/cart/v3/api-docs");
+        // only the APIs the hub serves are documented here
+        HttpResponse<String> other = get("/api/users/v3/api-docs");
+        assertThat(other.statusCode()).isIn(401, 404);
+        assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
     }
 
     private HttpRequest login(String csrf, String username, String password) {

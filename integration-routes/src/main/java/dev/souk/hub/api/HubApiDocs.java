@@ -12,10 +12,12 @@ import org.apache.camel.openapi.RestOpenApiReader;
 import org.apache.camel.openapi.RestOpenApiSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -88,14 +90,16 @@ public class HubApiDocs implements WebMvcConfigurer {
             this.camel = camel;
         }
 
-        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler|backups}/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
+        /** Any other {@code /api/<x>} is not the hub's to document: 404. */
+        @GetMapping(path = "/api/{api}/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
         String openApi(@PathVariable String api) {
-            return documents.computeIfAbsent(api, this::generate);
+            return documents.computeIfAbsent(documented(api), this::generate);
         }
 
         /** Swagger UI's start script, pointed at the API's own document. */
-        @GetMapping(path = "/api/{api:orders|cart|catalog|scheduler|backups}/swagger-ui/swagger-initializer.js", produces = "text/javascript")
+        @GetMapping(path = "/api/{api}/swagger-ui/swagger-initializer.js", produces = "text/javascript")
         String initializer(@PathVariable String api) {
+            documented(api);
             return """
                     window.onload = function () {
                       window.ui = SwaggerUIBundle({
@@ -108,6 +112,14 @@ public class HubApiDocs implements WebMvcConfigurer {
                       });
                     };
                     """.formatted(api);
+        }
+
+        private static String documented(String api) {
+            if (!APIS.containsKey(api)) {
+                // answered like any unknown path: 404 problem+json
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            }
+            return api;
         }
 
         private String generate(String api) {
