@@ -50,6 +50,10 @@ public class BackupOperations {
     public Map<String, Object> verify(@Header("id") String id, @ExchangeProperty(HubCaller.PROPERTY) HubCaller caller)
             throws SchedulerException {
         BackupStore.Backup backup = get(id);
+        if (backup.prunedAt() != null) {
+            throw new ProblemException(409, ProblemCodes.CONFLICT, "Backup " + id + " was pruned at " + backup.prunedAt()
+                    + " (souk.backup.keep); its files are gone.");
+        }
         if (backup.status() != BackupStore.Status.SUCCEEDED) {
             throw new ProblemException(409, ProblemCodes.CONFLICT, "Backup " + id + " is " + backup.status()
                     + "; only a backup that holds every database is verified.");

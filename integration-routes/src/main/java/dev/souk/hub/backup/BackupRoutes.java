@@ -1,17 +1,21 @@
 package dev.souk.hub.backup;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Header;
 import org.apache.camel.Variable;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.rest.RestParamType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,9 +55,14 @@ public class BackupRoutes extends RouteBuilder {
     private final ServiceUrls serviceUrls;
     private final OperationsLog operations;
     private final ObjectMapper json;
+    private final int keep;
 
     public BackupRoutes(BackupStore backups, DatabaseBackup hubBackup, ServiceUrls serviceUrls, OperationsLog operations,
-                        ObjectMapper json) {
+                        ObjectMapper json, @Value("${souk.backup.keep}") int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("souk.backup.keep must be at least 1");
+        }
+        this.keep = keep;
         this.backups = backups;
         this.hubBackup = hubBackup;
         this.serviceUrls = serviceUrls;
@@ -115,14 +124,28 @@ public class BackupRoutes extends RouteBuilder {
 
         // one service after the other: a backup reads each database whole, and two at once would share two cores
         askEachService("backup-run", "Back up every service's database, then the hub's; record each file; end the backup",
-                constant(List.copyOf(SERVICES.keySet())), "backupPath", "recordPart", "recordFailure")
+                constant(List.copyOf(SERVICES.keySet())), "POST", "backupPath", "recordPart", "recordFailure")
                 .bean(this, "backUpHub")
                 .bean(this, "finishBackup");
 
         askEachService("backup-verify", "Ask each service to check its file and restore it in a drill; the hub checks its own",
-                method(this, "servicesInBackup"), "verifyPath", "recordVerification", "recordUnverified")
+                method(this, "servicesInBackup"), "POST", "verifyPath", "recordVerification", "recordUnverified")
                 .bean(this, "verifyHub")
                 .bean(this, "finishVerification");
+
+        // every service is asked, also one whose backup failed: a file may have been written before the failure
+        askEachService("backup-prune", "Ask each service to remove its file of the backup, remove the hub's; mark it pruned",
+                constant(List.copyOf(SERVICES.keySet())), "DELETE", "backupPath", "noteRemoved", "noteNotRemoved")
+                .bean(this, "pruneHub")
+                .bean(this, "finishPrune");
+
+        from(ScheduledJob.PRUNE_BACKUPS.endpoint()).routeId(ScheduledJob.PRUNE_BACKUPS.routeId())
+                .description(ScheduledJob.PRUNE_BACKUPS.description())
+                .errorHandler(noErrorHandler())
+                .split(method(this, "prunable"), AggregationStrategies.flexible(String.class).accumulateInCollection(ArrayList.class))
+                    .to("direct:backup-prune")
+                .end()
+                .bean(BackupRoutes.class, "pruneSummary");
 
         // not through the service's circuit breaker: a backup may take minutes, far beyond an API call's timeout
         from("direct:backup-call").routeId("backup-call")
@@ -139,19 +162,21 @@ public class BackupRoutes extends RouteBuilder {
     }
 
     /**
-     * Route {@code direct:<routeId>} (body: the backup id) that POSTs to each of {@code apps} in turn at the path
+     * Route {@code direct:<routeId>} (body: the backup id) that calls ({@code httpMethod}) each of {@code apps} in turn at the path
      * {@code pathMethod} gives, and hands the answer to {@code onAnswer}, or the failure to {@code onFailure}: one
      * service failing does not stop the others.
      */
-    private ProcessorDefinition<?> askEachService(String routeId, String description, Expression apps, String pathMethod,
-                                           String onAnswer, String onFailure) {
+    private ProcessorDefinition<?> askEachService(String routeId, String description, Expression apps, String httpMethod,
+                                                  String pathMethod, String onAnswer, String onFailure) {
         return from("direct:" + routeId).routeId(routeId)
                 .description(description)
                 .errorHandler(noErrorHandler())
                 .setVariable(BACKUP_ID, body())
+                // each service is asked on a copy of the exchange: what failed is collected in one shared list
+                .setVariable("failedApps", method(BackupRoutes.class, "newFailedApps"))
                 .split(apps)
                     .setVariable("app", body())
-                    .setHeader(ServiceCallRoutes.METHOD, constant("POST"))
+                    .setHeader(ServiceCallRoutes.METHOD, constant(httpMethod))
                     .setHeader(ServiceCallRoutes.PATH, method(BackupRoutes.class, pathMethod))
                     .setBody(constant(""))
                     .doTry()
@@ -237,6 +262,43 @@ public class BackupRoutes extends RouteBuilder {
         BackupStore.Backup backup = backups.find(backupId).orElseThrow();
         record(backupId, "PASSED".equals(backup.verification()) ? "VERIFIED" : "FAILED", summary, OperationsLog.SCHEDULER);
         return summary;
+    }
+
+    public List<String> prunable() {
+        return backups.prunable(keep);
+    }
+
+    public void noteRemoved() {
+        // the service has no file of the backup any more
+    }
+
+    public static List<String> newFailedApps() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    public void noteNotRemoved(@Variable("failedApps") List<String> failedApps, @Variable("app") String app) {
+        failedApps.add(app);
+    }
+
+    public void pruneHub(@Variable(BACKUP_ID) String backupId) {
+        hubBackup.delete(backupId);
+    }
+
+    /** Marks the backup pruned when every app removed its file; answers "PRUNED id" or "KEPT id: apps". */
+    public String finishPrune(@Variable(BACKUP_ID) String backupId, @Variable("failedApps") List<String> notRemoved) {
+        if (!notRemoved.isEmpty()) {
+            return "KEPT " + backupId + ": " + String.join(", ", notRemoved);
+        }
+        backups.markPruned(backupId);
+        return "PRUNED " + backupId;
+    }
+
+    public static String pruneSummary(Exchange pruned) {
+        List<String> outcomes = pruned.getMessage().getBody() instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        List<String> kept = outcomes.stream().filter(o -> o.startsWith("KEPT ")).map(o -> o.substring(5)).toList();
+        return "pruned " + (outcomes.size() - kept.size()) + " backups"
+                + (kept.isEmpty() ? "" : "; could not remove every file of " + String.join("; ", kept));
     }
 
     private void record(String backupId, String change, String summary, String actor) {

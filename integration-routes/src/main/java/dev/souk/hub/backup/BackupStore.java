@@ -27,7 +27,8 @@ public class BackupStore {
     }
 
     public record Backup(String id, Status status, String requestedBy, Instant startedAt, Instant finishedAt,
-                         String verification, Instant verifiedAt, String summary, long totalBytes, List<Part> parts) {
+                         String verification, Instant verifiedAt, String summary, long totalBytes, Instant prunedAt,
+                         List<Part> parts) {
     }
 
     public record BackupPage(List<Backup> content, int page, int size, long totalElements) {
@@ -92,6 +93,24 @@ public class BackupStore {
                 + " files match their checksum and restore" + (failed.isEmpty() ? "" : "; failed: " + String.join(", ", failed));
     }
 
+    /**
+     * The backups whose files go: every finished one older than the oldest of the newest {@code keep} complete
+     * (SUCCEEDED) backups. With fewer complete backups than that, none.
+     */
+    public List<String> prunable(int keep) {
+        List<Timestamp> kept = jdbc.queryForList("select started_at from backup where status = 'SUCCEEDED' and pruned_at is null "
+                + "order by started_at desc fetch first ? rows only", Timestamp.class, keep);
+        if (kept.size() < keep) {
+            return List.of();
+        }
+        return jdbc.queryForList("select id from backup where status <> 'RUNNING' and pruned_at is null and started_at < ? "
+                + "order by started_at", String.class, kept.get(kept.size() - 1));
+    }
+
+    public void markPruned(String backupId) {
+        jdbc.update("update backup set pruned_at = ? where id = ?", Timestamp.from(Instant.now()), backupId);
+    }
+
     public Optional<Backup> find(String backupId) {
         List<Backup> found = jdbc.query("select * from backup where id = ?", (rs, i) -> backup(rs, parts(rs.getString("id"))),
                 backupId);
@@ -100,7 +119,8 @@ public class BackupStore {
 
     /** The most recent backup that finished with every database in it. */
     public Optional<String> latestSucceeded() {
-        return jdbc.queryForList("select id from backup where status = 'SUCCEEDED' order by started_at desc fetch first 1 rows only",
+        return jdbc.queryForList("select id from backup where status = 'SUCCEEDED' and pruned_at is null "
+                        + "order by started_at desc fetch first 1 rows only",
                 String.class).stream().findFirst();
     }
 
@@ -123,7 +143,7 @@ public class BackupStore {
         long total = parts.stream().filter(p -> p.bytes() != null).mapToLong(Part::bytes).sum();
         return new Backup(rs.getString("id"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("verification"),
-                instant(rs, "verified_at"), rs.getString("summary"), total, parts);
+                instant(rs, "verified_at"), rs.getString("summary"), total, instant(rs, "pruned_at"), parts);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -22,7 +22,9 @@ public enum ScheduledJob {
     BACKUP("backup",
             "Back up every service's database and the hub's own (the engine's included) into souk.backup.dir"),
     VERIFY_BACKUP("verify-backup",
-            "Check the latest backup: each file against its SHA-256, then a restore drill of each");
+            "Check the latest backup: each file against its SHA-256, then a restore drill of each"),
+    PRUNE_BACKUPS("prune-backups",
+            "Remove the files of backups older than the newest souk.backup.keep complete ones");
 
     private final String jobName;
     private final String description;

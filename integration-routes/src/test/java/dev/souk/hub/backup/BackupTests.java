@@ -40,7 +40,8 @@ import dev.souk.security.testing.TestTokensConfiguration;
         "spring.cloud.config.enabled=false",
         "eureka.client.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/hub-backup-tests/${random.uuid}/engine",
-        "souk.backup.dir=./target/hub-backup-tests/backups"
+        "souk.backup.dir=./target/hub-backup-tests/backups",
+        "souk.backup.keep=2"
 })
 @ActiveProfiles("test")
 @Import(TestTokensConfiguration.class)
@@ -67,6 +68,7 @@ class BackupTests {
                     : new FakeService.Reply(201, """
                             {"app":"%s","backupId":"%s","file":"%s.h2.zip","bytes":1024,"sha256":"%s","format":"h2-backup-zip",
                              "createdAt":"2026-12-07T02:00:00Z"}""".formatted(app, idIn(request), app, "ab".repeat(32))));
+            SERVICES.handle("DELETE", basePath + "/internal/backups/*", request -> new FakeService.Reply(200, "{}"));
             SERVICES.handle("POST", basePath + "/internal/backups/*/verify", request -> new FakeService.Reply(200, """
                     {"app":"%s","backupId":"x","ok":true,"checksumMatches":true,"restored":true,"tables":3,"rows":10,
                      "detail":"restored"}""".formatted(app)));
@@ -154,6 +156,36 @@ class BackupTests {
         HttpResponse<String> listed = call("GET", "/api/backups?size=5", admin());
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         assertThat(JSON.readTree(listed.body()).path("size").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void backupsBeyondTheNewestCompleteOnesArePrunedEverywhere() throws Exception {
+        REFUSING.clear();
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = JSON.readTree(call("POST", "/api/backups", admin()).body()).path("id").asText();
+            assertThat(awaitBackup(id, "status").path("status").asText()).isEqualTo("SUCCEEDED");
+            made.add(id);
+        }
+
+        HttpResponse<String> run = call("POST", "/api/scheduler/jobs/prune-backups/run", admin());
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
+
+        // the newest two complete backups stay; every older one is pruned, its files asked away from every service
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                !JSON.readTree(call("GET", "/api/backups/" + made.get(0), admin()).body()).path("prunedAt").isNull());
+        JsonNode oldest = JSON.readTree(call("GET", "/api/backups/" + made.get(0), admin()).body());
+        assertThat(oldest.path("prunedAt").asText()).isNotBlank();
+        assertThat(Path.of("target/hub-backup-tests/backups", made.get(0))).doesNotExist();
+        assertThat(SERVICES.received().stream().filter(r -> r.method().equals("DELETE")
+                && r.uri().getPath().endsWith("/internal/backups/" + made.get(0)))).hasSize(13);
+        for (String kept : made.subList(1, 3)) {
+            assertThat(JSON.readTree(call("GET", "/api/backups/" + kept, admin()).body()).path("prunedAt").isNull()).isTrue();
+            assertThat(Path.of("target/hub-backup-tests/backups", kept, "integration-hub.h2.zip")).isRegularFile();
+        }
+        HttpResponse<String> verifyPruned = call("POST", "/api/backups/" + made.get(0) + "/verify", admin());
+        assertThat(verifyPruned.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(verifyPruned.body()).path("detail").asText()).contains("pruned");
     }
 
     private JsonNode awaitBackup(String id, String field) throws Exception {

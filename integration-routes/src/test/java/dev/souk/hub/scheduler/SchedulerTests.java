@@ -53,7 +53,7 @@ class SchedulerTests extends HubTestSupport {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode jobs = json.readTree(answer.body());
         assertThat(jobs.findValuesAsText("name")).containsExactlyInAnyOrder("clean-processed-events", "check-search-index",
-                "expire-abandoned-carts", "sweep-orphan-reservations", "backup", "verify-backup");
+                "expire-abandoned-carts", "sweep-orphan-reservations", "backup", "verify-backup", "prune-backups");
         JsonNode clean = job(jobs, "clean-processed-events");
         assertThat(clean.path("cron").asText()).isEqualTo("0 30 3 * * ?");
         assertThat(clean.path("state").asText()).isEqualTo("NORMAL");

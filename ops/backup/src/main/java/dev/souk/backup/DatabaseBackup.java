@@ -115,6 +115,33 @@ public class DatabaseBackup {
         return Optional.empty();
     }
 
+    /**
+     * Removes this app's file of backup {@code backupId} and its checksum, and the backup's folder once it is empty;
+     * answers whether there was a file. Removing it again changes nothing.
+     */
+    public synchronized boolean delete(String backupId) {
+        Path folder = folderOf(backupId);
+        boolean found = false;
+        try {
+            for (Vendor vendor : Vendor.values()) {
+                Path file = folder.resolve(app + vendor.extension);
+                found |= Files.deleteIfExists(file);
+                Files.deleteIfExists(checksumOf(file));
+                Files.deleteIfExists(folder.resolve(app + vendor.extension + ".partial"));
+            }
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> left = Files.list(folder)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.deleteIfExists(folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BackupException("The backup " + backupId + " of " + app + " could not be removed: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     public Verification verify(String backupId) {
         BackupPart part = finished(backupId).orElse(null);
         if (part == null) {

@@ -72,6 +72,23 @@ class DatabaseBackupTests {
     }
 
     @Test
+    void aDeletedBackupLeavesNothingBehindAndDeletingAgainChangesNothing() throws Exception {
+        DataSource db = h2("pruned");
+        execute(db, "create table entry (id int primary key)");
+        DatabaseBackup backup = new DatabaseBackup("review-service", db, WORK.resolve("backups"), "sa", "");
+        backup.backUp("b-old");
+        Path other = Files.writeString(WORK.resolve("backups/b-old/other-app.h2.zip"), "another app's file");
+
+        assertThat(backup.delete("b-old")).isTrue();
+        assertThat(WORK.resolve("backups/b-old")).isDirectoryNotContaining("glob:**review-service*");
+        assertThat(other).exists();
+        Files.delete(other);
+        assertThat(backup.delete("b-old")).isFalse();
+        assertThat(WORK.resolve("backups/b-old")).doesNotExist();
+        assertThat(backup.finished("b-old")).isEmpty();
+    }
+
+    @Test
     void badIdsAndDatabasesWithoutFilesAreRefused() {
         JdbcDataSource memory = new JdbcDataSource();
         memory.setURL("jdbc:h2:mem:backup-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,6 +55,18 @@ public class BackupController {
                     + "pg_restore reads the dump back. `ok` false says why in `detail`.")
     Verification verify(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String backupId) {
         return backup.verify(backupId);
+    }
+
+    @DeleteMapping("/{backupId}")
+    @Operation(summary = "Remove this service's file of a backup (the hub's retention)",
+            description = "204 whether or not there was a file; removing it again changes nothing.")
+    ResponseEntity<Void> delete(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String backupId) {
+        try {
+            backup.delete(backupId);
+            return ResponseEntity.noContent().build();
+        } catch (BackupException e) {
+            throw failed(e);
+        }
     }
 
     private static ApiException failed(BackupException e) {

@@ -14,6 +14,7 @@ import static dev.souk.kit.testing.ServiceTestSecurity.admin;
 import static dev.souk.kit.testing.ServiceTestSecurity.anonymous;
 import static dev.souk.kit.testing.ServiceTestSecurity.customer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -47,6 +48,11 @@ class BackupEndpointTests {
                 .andExpect(jsonPath("$.restored").value(true))
                 .andExpect(jsonPath("$.tables").value(org.hamcrest.Matchers.greaterThan(0)));
         assertThat(Path.of("target/backup-endpoint-tests/backups", id, "kit-test.h2.zip")).isRegularFile();
+
+        mvc.perform(delete("/api/widgets/internal/backups/{id}", id)).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/widgets/internal/backups/{id}", id)).andExpect(status().isNoContent());
+        assertThat(Path.of("target/backup-endpoint-tests/backups", id)).doesNotExist();
+        mvc.perform(delete("/api/widgets/internal/backups/{id}", id).with(admin())).andExpect(status().isForbidden());
     }
 
     @Test
