@@ -1,5 +1,8 @@
 package dev.souk.hub.backup;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -227,9 +230,10 @@ public class BackupRoutes extends RouteBuilder {
         }
     }
 
-    public String finishBackup(@Variable(BACKUP_ID) String backupId) {
+    public String finishBackup(@Variable(BACKUP_ID) String backupId) throws Exception {
         String summary = backups.finish(backupId);
         BackupStore.Backup backup = backups.find(backupId).orElseThrow();
+        writeManifest(backup);
         boolean succeeded = backup.status() == BackupStore.Status.SUCCEEDED;
         record(backupId, succeeded ? "CREATED" : "FAILED", summary, backup.requestedBy());
         return backupId + ": " + summary;
@@ -280,7 +284,8 @@ public class BackupRoutes extends RouteBuilder {
         failedApps.add(app);
     }
 
-    public void pruneHub(@Variable(BACKUP_ID) String backupId) {
+    public void pruneHub(@Variable(BACKUP_ID) String backupId) throws IOException {
+        Files.deleteIfExists(hubBackup.root().resolve(backupId).resolve("manifest.json"));
         hubBackup.delete(backupId);
     }
 
@@ -299,6 +304,31 @@ public class BackupRoutes extends RouteBuilder {
         List<String> kept = outcomes.stream().filter(o -> o.startsWith("KEPT ")).map(o -> o.substring(5)).toList();
         return "pruned " + (outcomes.size() - kept.size()) + " backups"
                 + (kept.isEmpty() ? "" : "; could not remove every file of " + String.join("; ", kept));
+    }
+
+    /**
+     * {@code manifest.json} in the hub's folder of the backup: every database's file, size, SHA-256, format and time,
+     * so a backup folder copied elsewhere still says what it holds.
+     */
+    private void writeManifest(BackupStore.Backup backup) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("backupId", backup.id());
+        manifest.put("status", backup.status());
+        manifest.put("startedAt", backup.startedAt());
+        manifest.put("finishedAt", backup.finishedAt());
+        manifest.put("files", backup.parts().stream().map(part -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("app", part.app());
+            file.put("file", part.file());
+            file.put("bytes", part.bytes());
+            file.put("sha256", part.sha256());
+            file.put("format", part.format());
+            file.put("createdAt", part.createdAt());
+            file.put("error", part.error());
+            return file;
+        }).toList());
+        Path folder = Files.createDirectories(hubBackup.root().resolve(backup.id()));
+        json.writerWithDefaultPrettyPrinter().writeValue(folder.resolve("manifest.json").toFile(), manifest);
     }
 
     private void record(String backupId, String change, String summary, String actor) {

@@ -3,6 +3,7 @@ package dev.souk.hub.backup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,9 +27,10 @@ public class BackupStore {
                        String error, Boolean verified, Instant verifiedAt, String verifyDetail) {
     }
 
+    /** One backup; {@code ageSeconds} since it started, {@code verified} when its last verification passed. */
     public record Backup(String id, Status status, String requestedBy, Instant startedAt, Instant finishedAt,
-                         String verification, Instant verifiedAt, String summary, long totalBytes, Instant prunedAt,
-                         List<Part> parts) {
+                         long ageSeconds, boolean verified, String verification, Instant verifiedAt, String summary,
+                         long totalBytes, Instant prunedAt, List<Part> parts) {
     }
 
     public record BackupPage(List<Backup> content, int page, int size, long totalElements) {
@@ -107,6 +109,13 @@ public class BackupStore {
                 + "order by started_at", String.class, kept.get(kept.size() - 1));
     }
 
+    /** Seconds since the newest backup whose verification passed started; -1 while there is none. */
+    public long newestVerifiedAgeSeconds() {
+        List<Timestamp> newest = jdbc.queryForList("select started_at from backup where verification = 'PASSED' "
+                + "and pruned_at is null order by started_at desc fetch first 1 rows only", Timestamp.class);
+        return newest.isEmpty() ? -1 : Duration.between(newest.get(0).toInstant(), Instant.now()).toSeconds();
+    }
+
     public void markPruned(String backupId) {
         jdbc.update("update backup set pruned_at = ? where id = ?", Timestamp.from(Instant.now()), backupId);
     }
@@ -141,9 +150,12 @@ public class BackupStore {
 
     private static Backup backup(ResultSet rs, List<Part> parts) throws SQLException {
         long total = parts.stream().filter(p -> p.bytes() != null).mapToLong(Part::bytes).sum();
+        Instant started = instant(rs, "started_at");
+        String verification = rs.getString("verification");
         return new Backup(rs.getString("id"), Status.valueOf(rs.getString("status")), rs.getString("requested_by"),
-                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("verification"),
-                instant(rs, "verified_at"), rs.getString("summary"), total, instant(rs, "pruned_at"), parts);
+                started, instant(rs, "finished_at"), Duration.between(started, Instant.now()).toSeconds(),
+                "PASSED".equals(verification), verification, instant(rs, "verified_at"), rs.getString("summary"), total,
+                instant(rs, "pruned_at"), parts);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

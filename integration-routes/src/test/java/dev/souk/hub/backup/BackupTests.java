@@ -24,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -79,6 +81,8 @@ class BackupTests {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -108,6 +112,11 @@ class BackupTests {
         assertThat(file).isRegularFile();
         assertThat(hub.path("bytes").asLong()).isEqualTo(Files.size(file));
         assertThat(Files.readString(file.resolveSibling("integration-hub.h2.zip.sha256"))).startsWith(hub.path("sha256").asText());
+        JsonNode manifest = JSON.readTree(file.resolveSibling("manifest.json").toFile());
+        assertThat(manifest.path("backupId").asText()).isEqualTo(id);
+        assertThat(manifest.path("files").findValuesAsText("sha256")).hasSize(14).contains(hub.path("sha256").asText());
+        assertThat(backup.path("verified").asBoolean()).isFalse();
+        assertThat(backup.path("ageSeconds").asLong()).isBetween(0L, 120L);
 
         // when it is verified
         HttpResponse<String> verify = call("POST", "/api/backups/" + id + "/verify", admin());
@@ -117,6 +126,8 @@ class BackupTests {
         assertThat(verified.path("verification").asText()).as(verified.toString()).isEqualTo("PASSED");
         assertThat(part(verified, "integration-hub").path("verifyDetail").asText()).contains("restored into a scratch H2 database");
         assertThat(part(verified, "cart-service").path("verified").asBoolean()).isTrue();
+        assertThat(verified.path("verified").asBoolean()).isTrue();
+        assertThat(meters.get("souk.backup.newest.verified.age.seconds").gauge().value()).isBetween(0.0, 120.0);
         // and both acts are on their way to the audit log
         assertThat(jdbc.queryForList("select event_type from operations_outbox where event_key = ?", String.class, id))
                 .contains("BackupCreated", "BackupVerified");

@@ -1,5 +1,7 @@
 package dev.souk.host;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,6 +122,7 @@ public final class ServicesHost {
      * (web server, schedulers, clients) is known to work for it. Returns null when all are up, else why one failed.
      */
     String start(List<String> services, String[] args, int parallelism) {
+        prepareDataFolders(services);
         Semaphore slots = new Semaphore(parallelism);
         List<CompletableFuture<String>> starts = new ArrayList<>();
         for (String service : services) {
@@ -185,14 +188,30 @@ public final class ServicesHost {
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 
+    /**
+     * Every service's folder of the data directory, made before the services start side by side: H2 creates a missing
+     * parent folder itself, and two databases doing so at the same moment fail with "a file with this name already
+     * exists".
+     */
+    private static void prepareDataFolders(List<String> services) {
+        Path data = Path.of(System.getProperty("SOUK_DATA_DIR", System.getenv().getOrDefault("SOUK_DATA_DIR", "./data")));
+        for (String service : services) {
+            try {
+                Files.createDirectories(data.resolve(service));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data folder of " + service + " in " + data, e);
+            }
+        }
+    }
+
     private static Path logDir() {
         String logs = System.getenv("SOUK_LOGS_DIR");
         Path dir = logs != null && !logs.isBlank() ? Path.of(logs)
                 : Path.of(System.getenv().getOrDefault("SOUK_DATA_DIR", "./data")).resolve("logs");
         try {
             return Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the log folder " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the log folder " + dir, e);
         }
     }
 
