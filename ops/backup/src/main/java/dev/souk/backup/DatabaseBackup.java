@@ -2,15 +2,11 @@ package dev.souk.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,15 +15,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
@@ -94,9 +87,7 @@ public class DatabaseBackup {
                 case POSTGRESQL -> pgDump(partial);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            String sha256 = sha256(target);
-            Files.writeString(checksumOf(target), sha256 + "  " + target.getFileName() + "\n", StandardCharsets.UTF_8);
-            return part(backupId, target, sha256, vendor.format);
+            return part(backupId, target, BackupFiles.writeChecksum(target), vendor.format);
         } catch (IOException e) {
             throw new BackupException("The backup " + backupId + " of " + app + " could not be written: " + e.getMessage(), e);
         }
@@ -107,9 +98,9 @@ public class DatabaseBackup {
         Path folder = folderOf(backupId);
         for (Vendor vendor : Vendor.values()) {
             Path file = folder.resolve(app + vendor.extension);
-            Path checksum = checksumOf(file);
-            if (Files.isRegularFile(file) && Files.isRegularFile(checksum)) {
-                return Optional.of(part(backupId, file, recordedChecksum(checksum), vendor.format));
+            Optional<String> checksum = recorded(file);
+            if (Files.isRegularFile(file) && checksum.isPresent()) {
+                return Optional.of(part(backupId, file, checksum.get(), vendor.format));
             }
         }
         return Optional.empty();
@@ -126,7 +117,7 @@ public class DatabaseBackup {
             for (Vendor vendor : Vendor.values()) {
                 Path file = folder.resolve(app + vendor.extension);
                 found |= Files.deleteIfExists(file);
-                Files.deleteIfExists(checksumOf(file));
+                Files.deleteIfExists(BackupFiles.checksumOf(file));
                 Files.deleteIfExists(folder.resolve(app + vendor.extension + ".partial"));
             }
             if (Files.isDirectory(folder)) {
@@ -151,7 +142,7 @@ public class DatabaseBackup {
         Path file = folderOf(backupId).resolve(part.file());
         boolean checksumMatches;
         try {
-            checksumMatches = sha256(file).equals(part.sha256());
+            checksumMatches = BackupFiles.sha256(file).equals(part.sha256());
         } catch (IOException e) {
             return new Verification(app, backupId, false, false, false, 0, 0, "unreadable: " + e.getMessage());
         }
@@ -180,23 +171,7 @@ public class DatabaseBackup {
     private Drill h2Drill(Path zip) throws IOException, SQLException {
         Path scratch = Files.createTempDirectory("souk-restore-drill-" + app + "-");
         try {
-            String database = null;
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                    Path out = scratch.resolve(entry.getName()).normalize();
-                    if (!out.startsWith(scratch) || entry.isDirectory()) {
-                        continue;
-                    }
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out);
-                    if (entry.getName().endsWith(".mv.db")) {
-                        database = out.toString().substring(0, out.toString().length() - ".mv.db".length());
-                    }
-                }
-            }
-            if (database == null) {
-                throw new BackupException("the zip holds no H2 database file");
-            }
+            Path database = BackupFiles.unpackH2(zip, scratch);
             int tables = 0;
             long rows = 0;
             try (Connection restored = DriverManager.getConnection("jdbc:h2:file:" + database + ";IFEXISTS=TRUE", user, password);
@@ -327,24 +302,11 @@ public class DatabaseBackup {
         }
     }
 
-    private static Path checksumOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".sha256");
-    }
-
-    private static String recordedChecksum(Path checksum) {
+    private static Optional<String> recorded(Path file) {
         try {
-            return Files.readString(checksum, StandardCharsets.UTF_8).strip().split("\\s+")[0];
+            return BackupFiles.recordedChecksum(file);
         } catch (IOException e) {
-            throw new BackupException("The checksum " + checksum + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            throw new BackupException("The checksum of " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -37,7 +37,7 @@ class DatabaseBackupTests {
         assertThat(file).isRegularFile();
         assertThat(part.format()).isEqualTo(DatabaseBackup.H2_FORMAT);
         assertThat(part.bytes()).isEqualTo(Files.size(file));
-        assertThat(part.sha256()).hasSize(64).isEqualTo(DatabaseBackup.sha256(file));
+        assertThat(part.sha256()).hasSize(64).isEqualTo(BackupFiles.sha256(file));
         assertThat(Files.readString(WORK.resolve("backups/b-1/cart-service.h2.zip.sha256")))
                 .isEqualTo(part.sha256() + "  cart-service.h2.zip\n");
         assertThat(repeated).isEqualTo(part);

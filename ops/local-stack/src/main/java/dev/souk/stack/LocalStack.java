@@ -89,6 +89,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("restore")) {
+            // java -jar local-stack.jar restore <backup id> [--data-dir DIR]: a backup back in place, stack stopped
+            try {
+                System.exit(Restore.main(java.util.Arrays.copyOfRange(args, 1, args.length), System.out));
+            } catch (StackOptions.UsageException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("faults")) {
             // java -jar local-stack.jar faults [--short] [--only …] [--out DIR]: the fault harness on its own stack
             try {

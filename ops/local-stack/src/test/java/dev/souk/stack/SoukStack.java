@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -34,17 +35,42 @@ public final class SoukStack implements BeforeAllCallback {
                     // class-data sharing archives outlive the temporary data: later runs start faster
                     .withCdsDir(Path.of("target", "cds"))
                     .withHealthTimeout(Duration.ofMinutes(4));
-            return new Running(LocalStack.start(options), dataDir);
+            Running running = new Running(new AtomicReference<>(LocalStack.start(options)), options, dataDir);
+            current = running;
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** What a test does to the stopped stack's data before it starts again. */
+    @FunctionalInterface
+    interface WhileStopped {
+        void run(Path dataDir) throws Exception;
+    }
+
+    private static volatile Running current;
+
+    /**
+     * Stops the running stack, lets {@code whileStopped} work on its data directory, and starts it again on the same
+     * data (for the restore drill); the test classes after it find the stack up as before.
+     */
+    static void restart(WhileStopped whileStopped) throws Exception {
+        Running running = current;
+        if (running == null) {
+            throw new IllegalStateException("no stack is running: annotate the test class with @ExtendWith(SoukStack.class)");
+        }
+        running.stack().get().stop();
+        whileStopped.run(running.dataDir());
+        running.stack().set(LocalStack.start(running.options()));
+    }
+
     /** Stopped by JUnit when the root context closes, after the last test class. */
-    record Running(LocalStack stack, Path dataDir) implements ExtensionContext.Store.CloseableResource {
+    record Running(AtomicReference<LocalStack> stack, StackOptions options, Path dataDir)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws IOException {
-            stack.stop();
+            stack.get().stop();
             // the data goes, the logs stay under target/ to read after a failed run
             Path logs = dataDir.resolve("logs");
             try (Stream<Path> paths = Files.walk(dataDir)) {
