@@ -42,7 +42,12 @@ public class BackupOperations {
 
     public Map<String, Object> start(@ExchangeProperty(HubCaller.PROPERTY) HubCaller caller) throws SchedulerException {
         String id = backups.start(OperationsLog.actorOf(caller));
-        scheduler.trigger(ScheduledJob.BACKUP, caller, Map.of(BackupRoutes.BACKUP_ID, id));
+        try {
+            scheduler.trigger(ScheduledJob.BACKUP, caller, Map.of(BackupRoutes.BACKUP_ID, id));
+        } catch (SchedulerException | RuntimeException e) {
+            backups.failUnstarted(id, e.getMessage());
+            throw e;
+        }
         return Map.of("id", id, "status", BackupStore.Status.RUNNING.name(),
                 "detail", "The backup starts in a moment; GET /api/backups/" + id + " shows its files.");
     }

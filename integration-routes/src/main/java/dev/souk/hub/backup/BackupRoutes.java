@@ -195,7 +195,9 @@ public class BackupRoutes extends RouteBuilder {
 
     /** The backup a run fills: the one the API made, or a new one for a scheduled run. */
     public String backupToFill(@Header(BACKUP_ID) String requested) {
-        return requested != null ? requested : backups.start(OperationsLog.SCHEDULER);
+        String backupId = requested != null ? requested : backups.start(OperationsLog.SCHEDULER);
+        backups.failInterrupted(backupId);
+        return backupId;
     }
 
     public String backupToVerify(@Header(BACKUP_ID) String requested) {
@@ -261,10 +263,13 @@ public class BackupRoutes extends RouteBuilder {
         }
     }
 
-    public String finishVerification(@Variable(BACKUP_ID) String backupId) {
+    /** {@code requestedBy}: the administrator who asked for this verification, none for a scheduled one. */
+    public String finishVerification(@Variable(BACKUP_ID) String backupId, @Header("requestedBy") String requestedBy,
+                                     @Header("kind") String kind) {
         String summary = backups.finishVerification(backupId);
         BackupStore.Backup backup = backups.find(backupId).orElseThrow();
-        record(backupId, "PASSED".equals(backup.verification()) ? "VERIFIED" : "FAILED", summary, OperationsLog.SCHEDULER);
+        String actor = "MANUAL".equals(kind) && requestedBy != null ? requestedBy : OperationsLog.SCHEDULER;
+        record(backupId, "PASSED".equals(backup.verification()) ? "VERIFIED" : "FAILED", summary, actor);
         return summary;
     }
 

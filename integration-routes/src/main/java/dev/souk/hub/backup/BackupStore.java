@@ -53,6 +53,21 @@ public class BackupStore {
         return id;
     }
 
+    /**
+     * Ends every other RUNNING backup as FAILED: runs of the backup job never overlap (across hubs too), so one still
+     * RUNNING when a run starts was cut off by a hub that died, or was restored from a backup taken while it ran.
+     */
+    public int failInterrupted(String current) {
+        return jdbc.update("update backup set status = 'FAILED', finished_at = ?, "
+                        + "summary = 'interrupted: the hub running it stopped before it ended' where status = 'RUNNING' and id <> ?",
+                Timestamp.from(Instant.now()), current);
+    }
+
+    public void failUnstarted(String backupId, String reason) {
+        jdbc.update("update backup set status = 'FAILED', finished_at = ?, summary = ? where id = ? and status = 'RUNNING'",
+                Timestamp.from(Instant.now()), cut("could not be started: " + reason), backupId);
+    }
+
     public void recordPart(String backupId, BackupPart part) {
         jdbc.update("delete from backup_part where backup_id = ? and app = ?", backupId, part.app());
         jdbc.update("insert into backup_part (backup_id, app, file, bytes, sha256, format, created_at) values (?, ?, ?, ?, ?, ?, ?)",
@@ -97,7 +112,8 @@ public class BackupStore {
 
     /**
      * The backups whose files go: every finished one older than the oldest of the newest {@code keep} complete
-     * (SUCCEEDED) backups. With fewer complete backups than that, none.
+     * (SUCCEEDED) backups, except the newest one that passed verification (so a run of backups that fail verification
+     * never takes the last good one with it). With fewer complete backups than that, none.
      */
     public List<String> prunable(int keep) {
         List<Timestamp> kept = jdbc.queryForList("select started_at from backup where status = 'SUCCEEDED' and pruned_at is null "
@@ -105,8 +121,12 @@ public class BackupStore {
         if (kept.size() < keep) {
             return List.of();
         }
+        List<String> newestVerified = jdbc.queryForList("select id from backup where verification = 'PASSED' "
+                + "and pruned_at is null order by started_at desc fetch first 1 rows only", String.class);
         return jdbc.queryForList("select id from backup where status <> 'RUNNING' and pruned_at is null and started_at < ? "
-                + "order by started_at", String.class, kept.get(kept.size() - 1));
+                        + "order by started_at", String.class, kept.get(kept.size() - 1)).stream()
+                .filter(id -> !newestVerified.contains(id))
+                .toList();
     }
 
     /** Seconds since the newest backup whose verification passed started; -1 while there is none. */

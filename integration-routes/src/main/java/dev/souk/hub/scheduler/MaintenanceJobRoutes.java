@@ -188,15 +188,15 @@ public class MaintenanceJobRoutes extends RouteBuilder {
      */
     public String verdictOn(Exchange orderAnswer, @Variable("orderId") String orderId) {
         Verdict verdict;
-        if (DownstreamAnswers.status(orderAnswer) == 404) {
+        if (orders.running(orderId)) {
+            // whatever order-service says (it may have been restored from an older backup), a running process owns it
+            verdict = Verdict.LIVE;
+        } else if (DownstreamAnswers.status(orderAnswer) == 404) {
             verdict = Verdict.RELEASED;
         } else {
             DownstreamAnswers.requireSuccess(orderAnswer);
-            if (DownstreamAnswers.tree(orderAnswer).path("status").asText().equals("CANCELLED")) {
-                verdict = Verdict.RELEASED;
-            } else {
-                verdict = orders.running(orderId) ? Verdict.LIVE : Verdict.STRANDED;
-            }
+            verdict = DownstreamAnswers.tree(orderAnswer).path("status").asText().equals("CANCELLED")
+                    ? Verdict.RELEASED : Verdict.STRANDED;
         }
         return verdict.name();
     }

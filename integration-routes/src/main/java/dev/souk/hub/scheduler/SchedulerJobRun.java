@@ -30,6 +30,8 @@ public class SchedulerJobRun implements Job {
     static final String REQUESTED_BY = "requestedBy";
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerJobRun.class);
+    /** How much of a run's summary its audit event carries (the run's record keeps 2000 characters). */
+    private static final int SUMMARY_IN_EVENT = 1900;
 
     @Autowired
     private ProducerTemplate producer;
@@ -62,7 +64,8 @@ public class SchedulerJobRun implements Job {
         after.put("runId", runId);
         after.put("kind", kind);
         after.put("result", result.name());
-        after.put("summary", summary == null ? "" : summary);
+        after.put("summary", summary == null ? "" : summary.length() <= SUMMARY_IN_EVENT ? summary
+                : summary.substring(0, SUMMARY_IN_EVENT) + "…(cut)");
         operations.record(new SchedulerJobChanged(job.jobName(), "ENDED", Map.of(), after, OperationsLog.SCHEDULER,
                 OperationsLog.SYSTEM, OperationsLog.traceId()));
     }

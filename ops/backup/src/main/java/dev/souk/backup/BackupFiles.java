@@ -5,16 +5,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** The files of a backup: checksums in {@code sha256sum} format beside each file, and H2 backup zips unpacked. */
 public final class BackupFiles {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private BackupFiles() {
     }
@@ -33,19 +37,25 @@ public final class BackupFiles {
         return file.resolveSibling(file.getFileName() + ".sha256");
     }
 
-    /** The SHA-256 written beside {@code file} when it was finished; empty when there is none. */
+    /** The SHA-256 written beside {@code file} when it was finished; empty when there is none (or not a whole one). */
     public static Optional<String> recordedChecksum(Path file) throws IOException {
         Path checksum = checksumOf(file);
         if (!Files.isRegularFile(checksum)) {
             return Optional.empty();
         }
-        return Optional.of(Files.readString(checksum, StandardCharsets.UTF_8).strip().split("\\s+")[0]);
+        String recorded = Files.readString(checksum, StandardCharsets.UTF_8).strip().split("\\s+")[0];
+        return SHA256_HEX.matcher(recorded).matches() ? Optional.of(recorded) : Optional.empty();
     }
 
-    /** Writes {@code file}'s SHA-256 beside it and answers it. */
+    /**
+     * Writes {@code file}'s SHA-256 beside it and answers it; written under a temporary name and moved into place, so a
+     * checksum file is whole or absent.
+     */
     public static String writeChecksum(Path file) throws IOException {
         String sha256 = sha256(file);
-        Files.writeString(checksumOf(file), sha256 + "  " + file.getFileName() + "\n", StandardCharsets.UTF_8);
+        Path partial = file.resolveSibling(file.getFileName() + ".sha256.partial");
+        Files.writeString(partial, sha256 + "  " + file.getFileName() + "\n", StandardCharsets.UTF_8);
+        Files.move(partial, checksumOf(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return sha256;
     }
 
@@ -53,7 +63,8 @@ public final class BackupFiles {
      * Unpacks an H2 backup zip into {@code folder} (entries that would land outside it are skipped) and answers the
      * database's path without {@code .mv.db}, as an H2 URL names it; throws when the zip holds no database.
      */
-    public static Path unpackH2(Path zip, Path folder) throws IOException {
+    public static Path unpackH2(Path zip, Path into) throws IOException {
+        Path folder = into.toAbsolutePath().normalize();
         Path database = null;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

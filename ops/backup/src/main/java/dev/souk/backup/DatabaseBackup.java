@@ -1,7 +1,6 @@
 package dev.souk.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,9 +81,14 @@ public class DatabaseBackup {
             Path target = folder.resolve(app + vendor.extension);
             Path partial = folder.resolve(app + vendor.extension + ".partial");
             Files.deleteIfExists(partial);
-            switch (vendor) {
-                case H2 -> h2Backup(partial);
-                case POSTGRESQL -> pgDump(partial);
+            try {
+                switch (vendor) {
+                    case H2 -> h2Backup(partial);
+                    case POSTGRESQL -> pgDump(partial);
+                }
+            } catch (BackupException failed) {
+                Files.deleteIfExists(partial);
+                throw failed;
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return part(backupId, target, BackupFiles.writeChecksum(target), vendor.format);
@@ -219,22 +223,21 @@ public class DatabaseBackup {
         return new Drill(tables, -1, "pg_restore reads the dump back: " + tables + " tables with data");
     }
 
+    /** Runs a PostgreSQL client tool, its output into a scratch file so that the timeout holds; answers the output. */
     private String run(List<String> command, String tool) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (!password.isEmpty()) {
-            builder.environment().put("PGPASSWORD", password);
-        }
+        Path output = null;
         try {
-            Process process = builder.start();
-            byte[] output;
-            try (InputStream in = process.getInputStream()) {
-                output = in.readAllBytes();
+            output = Files.createTempFile("souk-" + tool + "-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            if (!password.isEmpty()) {
+                builder.environment().put("PGPASSWORD", password);
             }
+            Process process = builder.start();
             if (!process.waitFor(PG_DUMP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new BackupException(tool + " did not finish within " + PG_DUMP_TIMEOUT);
             }
-            String text = new String(output, StandardCharsets.UTF_8);
+            String text = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
                 throw new BackupException(tool + " failed (exit " + process.exitValue() + "): " + text.strip());
             }
@@ -244,6 +247,14 @@ public class DatabaseBackup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException(tool + " was interrupted", e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a scratch file under the temp directory
+                }
+            }
         }
     }
 

@@ -398,7 +398,9 @@ public final class LocalStack implements AutoCloseable {
             stopAll(all.stream().filter(app -> PLATFORM.contains(app.spec().name())).toList());
             if (kafka != null) {
                 out.println("  stopping Kafka");
+                long kafkaBegin = System.nanoTime();
                 kafka.close();
+                out.printf(Locale.ROOT, "  Kafka stopped (%.1f s)%n", (System.nanoTime() - kafkaBegin) / 1e9);
             }
             MailCatcher catcher;
             synchronized (this) {
@@ -418,7 +420,9 @@ public final class LocalStack implements AutoCloseable {
                 .filter(AppProcess::isAlive)
                 .map(app -> CompletableFuture.runAsync(() -> {
                     out.printf("  stopping %s%n", app.spec().name());
+                    long begin = System.nanoTime();
                     app.stop(STOP_GRACE);
+                    out.printf(Locale.ROOT, "  %s stopped (%.1f s)%n", app.spec().name(), (System.nanoTime() - begin) / 1e9);
                 }))
                 .toList();
         stops.forEach(CompletableFuture::join);

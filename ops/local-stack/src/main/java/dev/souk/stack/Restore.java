@@ -12,17 +12,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.souk.backup.BackupFiles;
 
 /**
  * Puts a backup of the embedded default back in place while the stack is stopped:
- * {@code java -jar local-stack.jar restore <backup id> [--data-dir DIR]}. Every {@code <app>.h2.zip} of
- * {@code <data>/backups/<id>/} is checked against the SHA-256 written beside it (nothing is restored when one does not
- * match), the app's current database files are moved aside into {@code <data>/<app>/before-restore-<time>/}, and the
- * backup's database is unpacked in their place. The Kafka broker's data stays: events the shop published after the
+ * {@code java -jar local-stack.jar restore <backup id> [--data-dir DIR]}. Only a backup whose {@code manifest.json}
+ * says it holds every database is restored, and only when every file matches the SHA-256 written beside it; all are
+ * unpacked into staging folders first, then each app's current database files are moved aside into
+ * {@code <data>/<app>/before-restore-<time>/} and the backup's take their place. The Kafka broker's data stays: events the shop published after the
  * backup are deduplicated by event id where they arrive again.
  */
 public final class Restore {
@@ -60,37 +64,84 @@ public final class Restore {
         }
     }
 
-    /** Checks every file of the backup, then restores them all; throws before changing anything when one is bad. */
+    /**
+     * Checks the backup (its manifest says it holds every database, and every file matches its SHA-256), unpacks every
+     * database into a staging folder beside its app's, and only then swaps them in; throws before changing anything
+     * when something is wrong.
+     */
     public static List<Restored> restore(Path dataDir, String backupId) {
         if (!backupId.matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}")) {
             throw new IllegalStateException("not a backup id: " + backupId);
         }
-        Path folder = dataDir.resolve("backups").resolve(backupId);
-        List<Path> zips;
-        try (Stream<Path> files = Files.list(folder)) {
-            zips = files.filter(file -> file.getFileName().toString().endsWith(".h2.zip")).sorted().toList();
-        } catch (IOException e) {
+        Path data = dataDir.toAbsolutePath().normalize();
+        Path folder = data.resolve("backups").resolve(backupId);
+        if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("no backup " + backupId + " in " + folder.getParent());
         }
-        if (zips.isEmpty()) {
-            throw new IllegalStateException("backup " + backupId + " holds no H2 database");
-        }
+        List<Path> zips = completeFiles(folder, backupId);
         for (Path zip : zips) {
             requireChecksum(zip);
         }
-        String aside = "before-restore-" + ASIDE.format(Instant.now());
+        String stamp = ASIDE.format(Instant.now());
+        List<Staged> staged = new ArrayList<>();
+        try {
+            for (Path zip : zips) {
+                String file = zip.getFileName().toString();
+                String app = file.substring(0, file.length() - ".h2.zip".length());
+                Path staging = data.resolve(app).resolve("restore-staging-" + stamp);
+                staged.add(new Staged(app, staging, BackupFiles.unpackH2(zip, staging)));
+            }
+        } catch (IOException | RuntimeException e) {
+            staged.forEach(one -> deleteTree(one.staging()));
+            throw new IllegalStateException("unpacking the backup failed, nothing was changed: " + e.getMessage(), e);
+        }
         List<Restored> restored = new ArrayList<>();
-        for (Path zip : zips) {
-            String file = zip.getFileName().toString();
-            String app = file.substring(0, file.length() - ".h2.zip".length());
-            restored.add(restoreOne(zip, dataDir.resolve(app), app, aside));
+        for (Staged one : staged) {
+            restored.add(swapIn(one, data.resolve(one.app()), "before-restore-" + stamp));
         }
         return restored;
     }
 
-    private static Restored restoreOne(Path zip, Path appDir, String app, String aside) {
+    private record Staged(String app, Path staging, Path database) {
+    }
+
+    /** The backup's H2 files, when its manifest says the backup ended with every database in it. */
+    private static List<Path> completeFiles(Path folder, String backupId) {
+        Path manifestFile = folder.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new IllegalStateException("backup " + backupId + " has no manifest.json: it did not finish");
+        }
+        JsonNode manifest;
         try {
-            Files.createDirectories(appDir);
+            manifest = new ObjectMapper().readTree(manifestFile.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("the manifest of backup " + backupId + " cannot be read: " + e.getMessage());
+        }
+        if (!manifest.path("status").asText().equals("SUCCEEDED")) {
+            throw new IllegalStateException("backup " + backupId + " is " + manifest.path("status").asText()
+                    + ", not a backup of every database; restoring part of the shop would leave it inconsistent");
+        }
+        List<Path> zips = new ArrayList<>();
+        for (JsonNode file : manifest.path("files")) {
+            if (!file.path("format").asText().equals("h2-backup-zip")) {
+                throw new IllegalStateException("backup " + backupId + " holds " + file.path("format").asText()
+                        + " files; this command restores the embedded default (H2) only");
+            }
+            Path zip = folder.resolve(file.path("file").asText()).normalize();
+            if (!zip.startsWith(folder) || !Files.isRegularFile(zip)) {
+                throw new IllegalStateException("backup " + backupId + " lacks " + file.path("file").asText());
+            }
+            zips.add(zip);
+        }
+        if (zips.isEmpty()) {
+            throw new IllegalStateException("backup " + backupId + " holds no database");
+        }
+        return zips.stream().sorted().toList();
+    }
+
+    /** The app's current database files go aside, the staged ones take their place. */
+    private static Restored swapIn(Staged staged, Path appDir, String aside) {
+        try {
             Path setAside = null;
             try (Stream<Path> current = Files.list(appDir)) {
                 for (Path file : current.filter(f -> f.getFileName().toString().matches(".*\\.(mv|trace)\\.db")).toList()) {
@@ -98,10 +149,28 @@ public final class Restore {
                     Files.move(file, setAside.resolve(file.getFileName()));
                 }
             }
-            Path database = BackupFiles.unpackH2(zip, appDir);
-            return new Restored(app, database, setAside);
+            try (Stream<Path> files = Files.list(staged.staging())) {
+                for (Path file : files.toList()) {
+                    Files.move(file, appDir.resolve(file.getFileName()));
+                }
+            }
+            Files.delete(staged.staging());
+            return new Restored(staged.app(), appDir.resolve(staged.database().getFileName() + ".mv.db"), setAside);
         } catch (IOException e) {
-            throw new UncheckedIOException("restoring " + app + " from " + zip + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("restoring " + staged.app() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // a staging folder left behind holds nothing the shop reads
         }
     }
 

@@ -30,6 +30,7 @@ class RestoreTests {
             backUp(app, "b-1");
             sql(app, "insert into entry values (3)");
         }
+        manifest("b-1", "SUCCEEDED", "order-service", "integration-hub");
 
         List<Restore.Restored> restored = Restore.restore(data, "b-1");
 
@@ -38,6 +39,20 @@ class RestoreTests {
         assertThat(count("integration-hub")).isEqualTo(2);
         assertThat(restored.get(1).setAside()).isNotNull();
         assertThat(restored.get(1).setAside().resolve("db.mv.db")).isRegularFile();
+        assertThat(data.resolve("order-service")).isDirectoryNotContaining("glob:**restore-staging-*");
+    }
+
+    @Test
+    void onlyABackupOfEveryDatabaseIsRestored() throws Exception {
+        sql("cart-service", "create table entry (id int primary key)", "insert into entry values (1)");
+        backUp("cart-service", "b-failed");
+        backUp("cart-service", "b-unfinished");
+        sql("cart-service", "insert into entry values (2)");
+        manifest("b-failed", "FAILED", "cart-service");
+
+        assertThatThrownBy(() -> Restore.restore(data, "b-failed")).hasMessageContaining("FAILED");
+        assertThatThrownBy(() -> Restore.restore(data, "b-unfinished")).hasMessageContaining("manifest");
+        assertThat(count("cart-service")).isEqualTo(2);
     }
 
     @Test
@@ -48,6 +63,7 @@ class RestoreTests {
         backUp("user-service", "b-2");
         sql("cart-service", "insert into entry values (2)");
         sql("user-service", "insert into entry values (2)");
+        manifest("b-2", "SUCCEEDED", "cart-service", "user-service");
         Files.write(data.resolve("backups/b-2/user-service.h2.zip"), new byte[]{0}, StandardOpenOption.APPEND);
 
         assertThatThrownBy(() -> Restore.restore(data, "b-2")).hasMessageContaining("user-service.h2.zip")
@@ -55,6 +71,17 @@ class RestoreTests {
         assertThat(count("cart-service")).isEqualTo(2);
         assertThatThrownBy(() -> Restore.restore(data, "b-none")).hasMessageContaining("no backup");
         assertThatThrownBy(() -> Restore.restore(data, "../etc")).hasMessageContaining("not a backup id");
+    }
+
+    /** What the hub writes when a backup ends. */
+    private void manifest(String id, String status, String... apps) throws Exception {
+        StringBuilder files = new StringBuilder();
+        for (String app : apps) {
+            files.append(files.isEmpty() ? "" : ",").append("{\"app\":\"").append(app).append("\",\"file\":\"")
+                    .append(app).append(".h2.zip\",\"format\":\"h2-backup-zip\"}");
+        }
+        Files.writeString(data.resolve("backups").resolve(id).resolve("manifest.json"),
+                "{\"backupId\":\"" + id + "\",\"status\":\"" + status + "\",\"files\":[" + files + "]}");
     }
 
     private void backUp(String app, String id) {
