@@ -118,7 +118,17 @@ class InventoryApiTests {
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].orderId").value(oldest))
                 .andExpect(jsonPath("$.items[0].items[0].quantity").value(1))
-                .andExpect(jsonPath("$.more").value(true));
+                .andExpect(jsonPath("$.more").value(true))
+                .andExpect(jsonPath("$.next").isString());
+        String next = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/inventory/reservations")
+                .param("status", "RESERVED").param("createdBefore", dayAgo).param("limit", "1"))
+                .andReturn().getResponse().getContentAsString(), "$.next");
+        String second = mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED")
+                        .param("createdBefore", dayAgo).param("after", next).param("limit", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(second).doesNotContain(oldest).contains(older);
         String listed = mvc.perform(get("/api/inventory/reservations").param("status", "RESERVED").param("createdBefore", dayAgo)
                         .param("limit", "500"))
                 .andExpect(status().isOk())
@@ -127,7 +137,7 @@ class InventoryApiTests {
         assertThat(listed).contains(oldest, older).doesNotContain(recent, released);
 
         for (String[] bad : List.of(new String[]{"status", "HELD"}, new String[]{"createdBefore", "yesterday"},
-                new String[]{"limit", "0"}, new String[]{"limit", "501"})) {
+                new String[]{"limit", "0"}, new String[]{"limit", "501"}, new String[]{"after", "yesterday~o-1"})) {
             var request = get("/api/inventory/reservations").param(bad[0], bad[1]);
             if (!bad[0].equals("status")) {
                 request.param("status", "RESERVED");

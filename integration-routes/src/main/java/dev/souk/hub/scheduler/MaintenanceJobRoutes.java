@@ -10,13 +10,14 @@ import static dev.souk.hub.downstream.ServiceCallRoutes.callOf;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +39,9 @@ public class MaintenanceJobRoutes extends RouteBuilder {
     /** Carts one call to cart-service may expire, and calls in one run (so one run closes at most 20,000). */
     static final int CARTS_PER_CALL = 200;
     static final int CART_CALLS_PER_RUN = 100;
-    /** Held reservations one sweep looks at; the next run goes on with the rest. */
-    static final int RESERVATIONS_PER_RUN = 200;
+    /** Held reservations one page of the sweep looks at, and pages in one run (the next run goes on with the rest). */
+    static final int RESERVATIONS_PER_PAGE = 200;
+    static final int RESERVATION_PAGES_PER_RUN = 25;
 
     /** What the sweep makes of one held reservation. */
     enum Verdict { RELEASED, LIVE, STRANDED }
@@ -120,29 +122,35 @@ public class MaintenanceJobRoutes extends RouteBuilder {
         from(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.endpoint()).routeId(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.routeId())
                 .description(ScheduledJob.SWEEP_ORPHAN_RESERVATIONS.description())
                 .errorHandler(noErrorHandler())
-                .setHeader(ServiceCallRoutes.METHOD, constant("GET"))
-                .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/reservations"))
-                .setHeader(ServiceCallRoutes.QUERY, method(this, "heldReservationsQuery"))
-                .setBody(constant(null))
-                .to(callOf(INVENTORY_SERVICE))
-                .split(method(MaintenanceJobRoutes.class, "heldOrderIds"),
-                        AggregationStrategies.flexible(String.class).accumulateInCollection(ArrayList.class))
-                    .stopOnException()
-                    .setVariable("orderId", body())
+                .setVariable("outcomes", method(MaintenanceJobRoutes.class, "newOutcomes"))
+                .setVariable("createdBefore", method(this, "sweepCutoff"))
+                .setVariable("more", constant(true))
+                // page after page while inventory says more are held, so reservations of live orders at the head of
+                // the list never hide newer orphans
+                .loopDoWhile(method(MaintenanceJobRoutes.class, "anotherReservationPage"))
                     .setHeader(ServiceCallRoutes.METHOD, constant("GET"))
-                    .setHeader(ServiceCallRoutes.PATH, simple("/api/orders/${variable.orderId}"))
-                    .removeHeader(ServiceCallRoutes.QUERY)
+                    .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/reservations"))
+                    .setHeader(ServiceCallRoutes.QUERY, method(MaintenanceJobRoutes.class, "heldReservationsQuery"))
                     .setBody(constant(null))
-                    .to(callOf(ORDER_SERVICE))
-                    .setVariable("verdict", method(this, "verdictOn"))
-                    .filter(variable("verdict").isEqualTo(Verdict.RELEASED.name()))
-                        .setHeader(ServiceCallRoutes.METHOD, constant("POST"))
-                        .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/release"))
-                        .setBody(simple("{\"orderId\":\"${variable.orderId}\"}"))
-                        .to(callOf(INVENTORY_SERVICE))
-                        .bean(DownstreamAnswers.class, "requireSuccess")
+                    .to(callOf(INVENTORY_SERVICE))
+                    .process(MaintenanceJobRoutes::notePage)
+                    .split(method(MaintenanceJobRoutes.class, "heldOrderIds")).stopOnException()
+                        .setVariable("orderId", body())
+                        .setHeader(ServiceCallRoutes.METHOD, constant("GET"))
+                        .setHeader(ServiceCallRoutes.PATH, simple("/api/orders/${variable.orderId}"))
+                        .removeHeader(ServiceCallRoutes.QUERY)
+                        .setBody(constant(null))
+                        .to(callOf(ORDER_SERVICE))
+                        .setVariable("verdict", method(this, "verdictOn"))
+                        .filter(variable("verdict").isEqualTo(Verdict.RELEASED.name()))
+                            .setHeader(ServiceCallRoutes.METHOD, constant("POST"))
+                            .setHeader(ServiceCallRoutes.PATH, constant("/api/inventory/release"))
+                            .setBody(simple("{\"orderId\":\"${variable.orderId}\"}"))
+                            .to(callOf(INVENTORY_SERVICE))
+                            .bean(DownstreamAnswers.class, "requireSuccess")
+                        .end()
+                        .bean(MaintenanceJobRoutes.class, "noteOutcome")
                     .end()
-                    .setBody(simple("${variable.verdict} ${variable.orderId}"))
                 .end()
                 .bean(MaintenanceJobRoutes.class, "sweepSummary");
     }
@@ -172,8 +180,34 @@ public class MaintenanceJobRoutes extends RouteBuilder {
         answer.setVariable("more", round.path("more").asBoolean());
     }
 
-    public String heldReservationsQuery() {
-        return "status=RESERVED&createdBefore=" + Instant.now().minus(orphanReservationAge) + "&limit=" + RESERVATIONS_PER_RUN;
+    public String sweepCutoff() {
+        return Instant.now().minus(orphanReservationAge).toString();
+    }
+
+    public static List<String> newOutcomes() {
+        return new CopyOnWriteArrayList<>();
+    }
+
+    public static boolean anotherReservationPage(@Variable("more") boolean more, Exchange exchange) {
+        return more && exchange.getProperty(Exchange.LOOP_INDEX, 0, Integer.class) < RESERVATION_PAGES_PER_RUN;
+    }
+
+    public static String heldReservationsQuery(@Variable("createdBefore") String createdBefore, @Variable("after") String after) {
+        return "status=RESERVED&createdBefore=" + createdBefore + "&limit=" + RESERVATIONS_PER_PAGE
+                + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+    }
+
+    /** Where the page ended, for the next one. */
+    static void notePage(Exchange page) {
+        var answer = DownstreamAnswers.json(page);
+        page.setVariable("more", answer.path("more").asBoolean());
+        page.setVariable("after", answer.path("next").isTextual() ? answer.path("next").asText() : null);
+    }
+
+    /** Each split copy adds its verdict to the run's one list. */
+    public static void noteOutcome(@Variable("outcomes") List<String> outcomes, @Variable("verdict") String verdict,
+                                   @Variable("orderId") String orderId) {
+        outcomes.add(verdict + " " + orderId);
     }
 
     public static List<String> heldOrderIds(Exchange answer) {
@@ -205,10 +239,8 @@ public class MaintenanceJobRoutes extends RouteBuilder {
         return "expired " + expired + " abandoned carts" + (more ? " (more are due: the next run goes on)" : "");
     }
 
-    /** The split's outcomes ("VERDICT orderId" each); with nothing held the body is still inventory's answer. */
-    public static String sweepSummary(Exchange swept) {
-        List<String> outcomes = swept.getMessage().getBody() instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+    /** The run's outcomes, "VERDICT orderId" each. */
+    public static String sweepSummary(@Variable("outcomes") List<String> outcomes) {
         List<String> stranded = outcomes.stream().filter(o -> o.startsWith(Verdict.STRANDED.name()))
                 .map(o -> o.substring(Verdict.STRANDED.name().length() + 1)).toList();
         long released = outcomes.stream().filter(o -> o.startsWith(Verdict.RELEASED.name())).count();

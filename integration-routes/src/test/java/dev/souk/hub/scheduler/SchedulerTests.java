@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -168,6 +169,31 @@ class SchedulerTests extends HubTestSupport {
         assertThat(createdBefore).isBetween(Instant.now().minus(Duration.ofMinutes(61)), Instant.now().minus(Duration.ofMinutes(59)));
         assertThat(INVENTORY_SERVICE.received().stream().filter(r -> r.method().equals("POST")).map(Received::body))
                 .containsExactlyInAnyOrder("{\"orderId\":\"ord-gone\"}", "{\"orderId\":\"ord-cancelled\"}");
+    }
+
+    @Test
+    void theSweepReadsPageAfterPageWhileInventorySaysMoreAreHeld() throws Exception {
+        INVENTORY_SERVICE.reset();
+        ORDER_SERVICE.reset();
+        INVENTORY_SERVICE.handle("GET", "/api/inventory/reservations", request -> request.uri().getQuery().contains("after=")
+                ? new FakeService.Reply(200, "{\"items\":[{\"orderId\":\"ord-page-2\"}],\"more\":false,\"next\":null}")
+                : new FakeService.Reply(200, "{\"items\":[{\"orderId\":\"ord-page-1\"}],\"more\":true,"
+                        + "\"next\":\"2026-12-01T10:00:00.123456Z~ord-page-1\"}"));
+        INVENTORY_SERVICE.handle("POST", "/api/inventory/release", request -> new FakeService.Reply(200, "{\"status\":\"RELEASED\"}"));
+        ORDER_SERVICE.answerJson("/api/orders/ord-page-1", 404, "{\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}");
+        ORDER_SERVICE.answerJson("/api/orders/ord-page-2", 404, "{\"status\":404,\"code\":\"ORDER_NOT_FOUND\"}");
+
+        call("POST", "/api/scheduler/jobs/sweep-orphan-reservations/run", null, admin());
+
+        JsonNode run = awaitFinishedRun("sweep-orphan-reservations");
+        assertThat(run.path("result").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("summary").asText()).startsWith("checked 2 held reservations: released 2");
+        List<Received> pages = INVENTORY_SERVICE.received().stream().filter(r -> r.method().equals("GET")).toList();
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(1).uri().getQuery()).contains("after=2026-12-01T10:00:00.123456Z~ord-page-1");
+        // one cut-off for the whole run
+        assertThat(pages.get(1).uri().getQuery().replaceAll(".*createdBefore=([^&]+).*", "$1"))
+                .isEqualTo(pages.get(0).uri().getQuery().replaceAll(".*createdBefore=([^&]+).*", "$1"));
     }
 
     @Test

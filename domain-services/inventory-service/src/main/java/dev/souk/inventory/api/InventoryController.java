@@ -136,20 +136,33 @@ public class InventoryController {
         return ReservationResponse.of(reservations.commit(request.orderId()));
     }
 
-    public record ReservationList(List<ReservationResponse> items, boolean more) {
+    /** A page of reservations; {@code next} (with {@code more}) is the {@code after} of the following page. */
+    public record ReservationList(List<ReservationResponse> items, boolean more, String next) {
     }
 
     @GetMapping("/reservations")
     @Operation(summary = "Reservations in one status, oldest first",
             description = "For staff and the hub's scheduler, which sweeps reservations still held for orders that are "
                     + "gone or cancelled. `createdBefore` (ISO-8601 instant, default now) and `limit` bound the list; "
-                    + "`more` tells that further reservations matched.")
+                    + "`more` tells that further reservations matched, and `next` is the `after` that reads them.")
     ReservationList reservations(@RequestParam Reservation.Status status,
                                  @RequestParam(required = false) Instant createdBefore,
+                                 @RequestParam(required = false) @Pattern(regexp = CURSOR, message = CURSOR_MESSAGE) String after,
                                  @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        List<Reservation> found = reservations.list(status, createdBefore == null ? Instant.now() : createdBefore, limit + 1);
-        return new ReservationList(found.stream().limit(limit).map(ReservationResponse::of).toList(), found.size() > limit);
+        Instant afterCreatedAt = after == null ? null : Instant.parse(after.substring(0, after.indexOf('~')));
+        String afterOrderId = after == null ? null : after.substring(after.indexOf('~') + 1);
+        List<Reservation> found = reservations.list(status, createdBefore == null ? Instant.now() : createdBefore,
+                afterCreatedAt, afterOrderId, limit + 1);
+        List<Reservation> page = found.stream().limit(limit).toList();
+        boolean more = found.size() > limit;
+        Reservation last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new ReservationList(page.stream().map(ReservationResponse::of).toList(), more,
+                more ? last.createdAt() + "~" + last.orderId() : null);
     }
+
+    /** {@code <ISO instant>~<order id>}: where the previous page ended. */
+    static final String CURSOR = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z~" + Ids.PATTERN;
+    static final String CURSOR_MESSAGE = "must be the `next` of the previous page";
 
     @GetMapping("/reservations/{orderId}")
     ReservationResponse reservation(@PathVariable @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String orderId) {

@@ -79,9 +79,12 @@ public class ReservationService {
         });
     }
 
-    /** Reservations in {@code status} made before {@code createdBefore}, oldest first, at most {@code limit}. */
-    public List<Reservation> list(Status status, Instant createdBefore, int limit) {
-        return reservations.list(status, createdBefore, limit);
+    /**
+     * Reservations in {@code status} made before {@code createdBefore}, oldest first, after the given one (null: from
+     * the start), at most {@code limit}.
+     */
+    public List<Reservation> list(Status status, Instant createdBefore, Instant afterCreatedAt, String afterOrderId, int limit) {
+        return reservations.list(status, createdBefore, afterCreatedAt, afterOrderId, limit);
     }
 
     public Reservation get(String orderId) {

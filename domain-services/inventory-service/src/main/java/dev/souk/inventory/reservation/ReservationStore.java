@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +37,22 @@ class ReservationStore {
                 .stream().findFirst();
     }
 
-    /** Reservations in {@code status} made before {@code createdBefore}, oldest first, at most {@code limit}. */
-    List<Reservation> list(Status status, Instant createdBefore, int limit) {
+    /**
+     * Reservations in {@code status} made before {@code createdBefore}, oldest first (then by order id), after the one
+     * made at {@code afterCreatedAt} for {@code afterOrderId} when those are given, at most {@code limit}.
+     */
+    List<Reservation> list(Status status, Instant createdBefore, Instant afterCreatedAt, String afterOrderId, int limit) {
+        String after = afterCreatedAt == null ? "" : "and (created_at > ? or (created_at = ? and order_id > ?)) ";
+        List<Object> arguments = new ArrayList<>(List.of(status.name(), Timestamp.from(createdBefore)));
+        if (afterCreatedAt != null) {
+            arguments.addAll(List.of(Timestamp.from(afterCreatedAt), Timestamp.from(afterCreatedAt), afterOrderId));
+        }
+        arguments.add(limit);
         return jdbc.query("select order_id, status, created_at, updated_at from reservation where status = ? and created_at < ? "
-                        + "order by created_at, order_id fetch first ? rows only",
+                        + after + "order by created_at, order_id fetch first ? rows only",
                 (rs, i) -> new Reservation(rs.getString(1), Status.valueOf(rs.getString(2)), lines(rs.getString(1)),
                         rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()),
-                status.name(), Timestamp.from(createdBefore), limit);
+                arguments.toArray());
     }
 
     private List<Line> lines(String orderId) {
