@@ -1,5 +1,7 @@
 package dev.souk.recommendation.api;
 
+import static dev.souk.kit.data.Conflicts.onceMoreOnConflict;
+
 import dev.souk.contracts.Ids;
 import dev.souk.recommendation.learning.Learning;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,19 +71,6 @@ public class LearningController {
     }
 
     public record Applied(String eventId, Learning.Outcome outcome) {
-    }
-
-    /**
-     * Two feeds may report a product the service has not seen yet at the same moment (its creation and its first
-     * stock): both insert it, one loses on the key. Applied again, the loser finds the row, instead of going back to
-     * the hub as a conflict to be redelivered a second later.
-     */
-    private static <T> T onceMoreOnConflict(java.util.function.Supplier<T> apply) {
-        try {
-            return apply.get();
-        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
-            return apply.get();
-        }
     }
 
     @PostMapping("/orders/confirmed")

@@ -1,5 +1,7 @@
 package dev.souk.search.api;
 
+import static dev.souk.kit.data.Conflicts.onceMoreOnConflict;
+
 import dev.souk.contracts.Ids;
 import dev.souk.search.feed.CatalogFeed;
 import dev.souk.search.feed.CatalogProduct;
@@ -84,19 +86,6 @@ public class FeedController {
     }
 
     public record Applied(String eventId, CatalogFeed.Outcome outcome) {
-    }
-
-    /**
-     * Two feeds may describe a product the index has not seen yet at the same moment (its creation and its first
-     * stock): both insert it, one loses on the key. Applied again, the loser finds the row and takes its turn, instead
-     * of going back to the hub as a conflict to be redelivered a second later.
-     */
-    private static <T> T onceMoreOnConflict(java.util.function.Supplier<T> apply) {
-        try {
-            return apply.get();
-        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
-            return apply.get();
-        }
     }
 
     @PostMapping("/catalog")
