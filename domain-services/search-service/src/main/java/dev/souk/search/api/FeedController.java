@@ -1,6 +1,6 @@
 package dev.souk.search.api;
 
-import static dev.souk.kit.data.Conflicts.onceMoreOnConflict;
+import static dev.souk.kit.jdbc.Conflicts.onceMoreOnConflict;
 
 import dev.souk.contracts.Ids;
 import dev.souk.search.feed.CatalogFeed;
